@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Self-test of up.sh/down.sh: brings the cluster up (or reuses it), notes its processes and the TCP ports they
+# listen on, runs down.sh, and fails unless every one of those processes is gone, every port is free, and
+# the work directory and kubeconfig are removed. Leaves the cluster down.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+e2e=$(dirname "$here")
+name=raffinerie
+kwok_home=${KWOK_WORKDIR:-$HOME/.kwok}
+workdir=$kwok_home/clusters/$name
+kubeconfig_out=${RAFFINERIE_KUBECONFIG:-$e2e/.work/kubeconfig}
+mkdir -p "${RAFFINERIE_CACHE:-$HOME/.cache/raffinerie}"
+cache=$(cd "${RAFFINERIE_CACHE:-$HOME/.cache/raffinerie}" && pwd -P)
+
+# shellcheck source=lib.sh
+. "$here/lib.sh"
+
+fail() { echo "[selftest-down] FAIL: $*" >&2; exit 1; }
+say() { echo "[selftest-down] $*" >&2; }
+
+"$here/up.sh" >/dev/null
+
+pids=$(cluster_pids "$workdir" "$cache")
+[ -n "$pids" ] || fail "up.sh succeeded but no process of the cluster was found"
+ports=()
+for pid in $pids; do
+  # ss -H -ltnp: "LISTEN 0 4096 127.0.0.1:2379 0.0.0.0:* users:(("etcd",pid=123,fd=7))"
+  while read -r port; do ports+=("$port"); done < <(ss -H -ltnp | awk -v pid="pid=$pid," 'index($0, pid) { n = split($4, a, ":"); print a[n] }')
+done
+[ ${#ports[@]} -gt 0 ] || fail "the cluster's processes listen on no TCP port"
+say "cluster processes: $(echo $pids | wc -w) ($(for p in $pids; do cat /proc/$p/comm 2>/dev/null; done | sort | tr '\n' ' '))"
+say "listening ports: $(printf '%s\n' "${ports[@]}" | sort -n | uniq | tr '\n' ' ')"
+
+"$here/down.sh"
+
+errors=0
+for pid in $pids; do
+  if [ -d "/proc/$pid" ] && [ -n "$(cluster_pids "$workdir" "$cache" | grep -x "$pid")" ]; then
+    echo "[selftest-down] process $pid ($(cat /proc/$pid/comm 2>/dev/null)) is still running" >&2
+    errors=$((errors + 1))
+  fi
+done
+for port in $(printf '%s\n' "${ports[@]}" | sort -un); do
+  if [ -n "$(ss -H -ltn "sport = :$port")" ]; then
+    echo "[selftest-down] port $port is still in use: $(ss -H -ltnp "sport = :$port")" >&2
+    errors=$((errors + 1))
+  fi
+done
+left=$(cluster_pids "$workdir" "$cache")
+[ -z "$left" ] || { echo "[selftest-down] processes of the cluster left: $left" >&2; errors=$((errors + 1)); }
+[ ! -e "$workdir" ] || { echo "[selftest-down] $workdir still exists" >&2; errors=$((errors + 1)); }
+[ ! -e "$kubeconfig_out" ] || { echo "[selftest-down] $kubeconfig_out still exists" >&2; errors=$((errors + 1)); }
+
+# Any other etcd / kube-* / kwok process is not this cluster's (kube-api-test, another kwok cluster): only warn.
+for p in /proc/[0-9]*; do
+  comm=$(cat "$p/comm" 2>/dev/null) || continue
+  case $comm in
+    etcd | kube-apiserver | kube-controller | kube-scheduler | kwok | raffinerie-simlo*)
+      echo "[selftest-down] warning: another $comm process runs (pid ${p#/proc/}), not part of cluster $name" >&2 ;;
+  esac
+done
+
+[ "$errors" -eq 0 ] || fail "$errors problem(s) after down.sh"
+say "OK: down.sh left no process, no listening port, no work directory"

@@ -1,0 +1,8 @@
+package io.raffinerie.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class DataEnvironmentStatus extends Status {
+    public String namespace;
+}

@@ -1,0 +1,25 @@
+package io.raffinerie.api.v1alpha1;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** A unit of work in one technology, run on demand or on a schedule. */
+@Group(Api.GROUP)
+@Version(Api.VERSION)
+@ShortNames({"djob", "djobs"})
+@Categories(Api.CATEGORY)
+@AdditionalPrinterColumn(name = "Technology", jsonPath = ".spec.technology", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Schedule", jsonPath = ".spec.schedule.cron", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Ready", jsonPath = Api.READY_STATUS, type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Last run", jsonPath = ".status.lastRun.name", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.lastRun.phase", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Next", jsonPath = ".status.nextScheduleTime", type = AdditionalPrinterColumn.Type.DATE, priority = 1)
+@AdditionalPrinterColumn(name = "Reason", jsonPath = Api.READY_REASON, type = AdditionalPrinterColumn.Type.STRING, priority = 1)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+public class DataJob extends CustomResource<DataJobSpec, DataJobStatus> implements Namespaced {
+}

@@ -1,0 +1,76 @@
+package io.raffinerie.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import java.util.List;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "self.technology != 'container' || has(self.image)",
+        message = "image is required when technology is container", fieldPath = ".image", reason = "FieldValueRequired")
+@ValidationRule(value = "!has(self.script) || self.technology in ['python', 'bash']",
+        message = "script is only supported for technology python or bash; use command and args", fieldPath = ".script")
+@ValidationRule(value = "!has(self.spark) || self.technology == 'spark'",
+        message = "spark settings are only allowed for technology spark", fieldPath = ".spark")
+@ValidationRule(value = "!has(self.parameters) || self.parameters.all(p, self.parameters.exists_one(q, q.name == p.name))",
+        message = "parameter names must be unique", fieldPath = ".parameters")
+@ValidationRule(value = "!has(self.env) || self.env.all(v, self.env.exists_one(w, w.name == v.name))",
+        message = "env names must be unique", fieldPath = ".env")
+public class DataJobSpec {
+    /** python, bash, java, spark or container; the operator's technology catalog may add more. */
+    @Required
+    @Size(min = 1, max = 32)
+    @Pattern("^[a-z][a-z0-9-]*$")
+    public String technology;
+
+    /** The technology's version, which picks the image from the catalog. */
+    @Size(max = 32)
+    @Pattern("^[A-Za-z0-9][-._A-Za-z0-9]*$")
+    public String version;
+
+    /** An image that overrides the catalog's; required for container. */
+    @Size(max = 512)
+    public String image;
+
+    /** Inline source for python and bash, mounted read-only. */
+    @Size(max = 262144)
+    public String script;
+
+    @Size(max = 64)
+    public List<String> command;
+
+    @Size(max = 256)
+    public List<String> args;
+
+    @Size(max = 50)
+    public List<Parameter> parameters;
+
+    @Size(max = 100)
+    public List<Variable> env;
+
+    public ResourceRequirements resources;
+
+    /** How many times a failed run is retried. */
+    @Min(0)
+    @Max(20)
+    public Integer retries;
+
+    /** How long a run may take, such as 30m. */
+    @Size(max = 32)
+    @Pattern(Patterns.DURATION)
+    public String timeout;
+
+    public Schedule schedule;
+
+    public History history;
+
+    @Size(max = 10)
+    public List<Alert> alerts;
+
+    public SparkSpec spark;
+}

@@ -1,0 +1,40 @@
+package io.raffinerie.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.Map;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "has(self.jobRef) != has(self.pipelineRef)", message = "exactly one of jobRef and pipelineRef must be set",
+        reason = "FieldValueInvalid")
+@ValidationRule(value = "has(self.jobRef) == has(oldSelf.jobRef) && has(self.pipelineRef) == has(oldSelf.pipelineRef)",
+        message = "what a run runs cannot be changed; create a new DataRun")
+@ValidationRule(value = "!has(oldSelf.cancel) || !oldSelf.cancel || (has(self.cancel) && self.cancel)",
+        message = "a cancelled run cannot be resumed; create a new DataRun", fieldPath = ".cancel")
+public class DataRunSpec {
+    @Size(max = 253)
+    @Pattern(Patterns.DNS_SUBDOMAIN)
+    @ValidationRule(value = "self == oldSelf", message = "jobRef is immutable")
+    public String jobRef;
+
+    @Size(max = 253)
+    @Pattern(Patterns.DNS_SUBDOMAIN)
+    @ValidationRule(value = "self == oldSelf", message = "pipelineRef is immutable")
+    public String pipelineRef;
+
+    /** Values for the job's or pipeline's parameters, over their defaults. */
+    @Size(max = 50)
+    @ValidationRule(value = "self == oldSelf", message = "parameters are immutable")
+    public Map<String, String> parameters;
+
+    /** true stops the running Jobs and cancels what has not started. */
+    public Boolean cancel;
+
+    /** A finished run whose failed and skipped steps this run reruns. */
+    @Size(max = 253)
+    @Pattern(Patterns.DNS_SUBDOMAIN)
+    @ValidationRule(value = "self == oldSelf", message = "retryOf is immutable")
+    public String retryOf;
+}

@@ -1,0 +1,19 @@
+package io.raffinerie.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.List;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class DataRunStatus extends Status {
+    public RunPhase phase;
+    public Trigger trigger;
+    public String startTime;
+    public String completionTime;
+    /** The generation of the job or pipeline this run executed. */
+    public Long specGeneration;
+    /** Finished steps over all steps, such as 3/5. */
+    public String progress;
+    public String message;
+    public List<StepStatus> steps = new ArrayList<>();
+}

@@ -1,0 +1,30 @@
+package io.raffinerie.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
+import java.util.Map;
+
+/** An allowed destination: a CIDR, or the namespaces whose labels match. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "has(self.cidr) != has(self.namespaceLabels)", message = "exactly one of cidr and namespaceLabels must be set")
+public class EgressRule {
+    @Size(max = 64)
+    @ValidationRule(value = "isCIDR(self)", message = "must be a CIDR such as 10.20.0.0/16")
+    public String cidr;
+
+    @Size(max = 10)
+    public Map<String, String> namespaceLabels;
+
+    @Size(max = 20)
+    @ValidationRule(value = "self.all(p, p >= 1 && p <= 65535)", message = "ports must be between 1 and 65535")
+    public List<Integer> ports;
+
+    public Protocol protocol;
+
+    /** Transport protocol of an egress rule. */
+    public enum Protocol {
+        TCP, UDP, SCTP
+    }
+}

@@ -1,0 +1,31 @@
+package io.raffinerie.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+
+/** A run parameter, passed to the container as an environment variable. Without a default, a run must set it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class Parameter {
+    @Required
+    @Size(max = 128)
+    @Pattern(Patterns.ENV_NAME)
+    public String name;
+
+    @JsonProperty("default")
+    @Size(max = 4096)
+    public String defaultValue;
+
+    @Size(max = 1024)
+    public String description;
+
+    public Parameter() {
+    }
+
+    public Parameter(String name, String defaultValue) {
+        this.name = name;
+        this.defaultValue = defaultValue;
+    }
+}

@@ -1,0 +1,23 @@
+package io.raffinerie.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** Totals for the environment's namespace, as a ResourceQuota. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class Quota {
+    @Size(max = 32)
+    @ValidationRule(value = Patterns.NON_NEGATIVE_QUANTITY, message = Patterns.NON_NEGATIVE_QUANTITY_MESSAGE)
+    public String cpu;
+
+    @Size(max = 32)
+    @ValidationRule(value = Patterns.NON_NEGATIVE_QUANTITY, message = Patterns.NON_NEGATIVE_QUANTITY_MESSAGE)
+    public String memory;
+
+    @Min(0)
+    @Max(100000)
+    public Integer pods;
+}

@@ -1,0 +1,45 @@
+package io.raffinerie.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Size;
+import java.util.Map;
+
+/** spark-submit settings: the application, the driver and executor sizes, and extra Spark configuration. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class SparkSpec {
+    /** The application, such as local:///opt/spark/examples/jars/spark-examples.jar. */
+    @Size(max = 1024)
+    public String mainApplicationFile;
+
+    @Size(max = 256)
+    public String mainClass;
+
+    public SparkPod driver;
+
+    public SparkExecutor executor;
+
+    @Size(max = 100)
+    public Map<String, String> sparkConf;
+
+    /** Size of the driver or of one executor. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class SparkPod {
+        @Min(1)
+        @Max(64)
+        public Integer cores;
+
+        @Size(max = 32)
+        @io.fabric8.generator.annotation.Pattern("^[0-9]+[kmgtKMGT]?$")
+        public String memory;
+    }
+
+    /** Executors: their size and how many. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class SparkExecutor extends SparkPod {
+        @Min(1)
+        @Max(1000)
+        public Integer instances;
+    }
+}

@@ -1,0 +1,39 @@
+package io.raffinerie.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** An environment variable: a plain value or a reference to a Secret's key. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "has(self.value) != has(self.secretKeyRef)", message = "exactly one of value and secretKeyRef must be set")
+public class Variable {
+    @Required
+    @Size(max = 128)
+    @Pattern(Patterns.ENV_NAME)
+    public String name;
+
+    @Size(max = 32768)
+    public String value;
+
+    public SecretKeyRef secretKeyRef;
+
+    public Variable() {
+    }
+
+    public static Variable plain(String name, String value) {
+        Variable variable = new Variable();
+        variable.name = name;
+        variable.value = value;
+        return variable;
+    }
+
+    public static Variable secret(String name, SecretKeyRef ref) {
+        Variable variable = new Variable();
+        variable.name = name;
+        variable.secretKeyRef = ref;
+        return variable;
+    }
+}

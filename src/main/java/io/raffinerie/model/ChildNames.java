@@ -1,0 +1,40 @@
+package io.raffinerie.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Deterministic names for the objects the operator creates, so that creating one twice is harmless. Names fit a
+ * DNS label (63 characters); longer ones keep a readable prefix and end with a hash of the full name.
+ */
+public final class ChildNames {
+    public static final int MAX_LENGTH = 63;
+    private static final int HASH_LENGTH = 8;
+
+    private ChildNames() {
+    }
+
+    /** The parts joined with dashes, shortened with a hash when longer than {@link #MAX_LENGTH}. */
+    public static String of(String... parts) {
+        String full = String.join("-", parts);
+        if (full.length() <= MAX_LENGTH) {
+            return full;
+        }
+        String prefix = full.substring(0, MAX_LENGTH - HASH_LENGTH - 1);
+        while (prefix.endsWith("-") || prefix.endsWith(".")) {
+            prefix = prefix.substring(0, prefix.length() - 1);
+        }
+        return prefix + "-" + hash(full);
+    }
+
+    static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, HASH_LENGTH);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.raffinerie.model;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Durations as users write them: 90s, 30m, 1h30m, 2d, 500ms. */
+public final class Durations {
+    private static final Pattern WHOLE = Pattern.compile("^(\\d{1,6}(ms|s|m|h|d))+$");
+    private static final Pattern PART = Pattern.compile("(\\d{1,6})(ms|s|m|h|d)");
+    private static final Duration MAX = Duration.ofDays(365);
+
+    private Durations() {
+    }
+
+    /** The duration, or empty when the text is not one (or is longer than a year). */
+    public static Optional<Duration> parse(String text) {
+        if (text == null || !WHOLE.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        Duration total = Duration.ZERO;
+        Matcher part = PART.matcher(text);
+        while (part.find()) {
+            long amount = Long.parseLong(part.group(1));
+            total = total.plus(switch (part.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            });
+        }
+        return total.compareTo(MAX) > 0 ? Optional.empty() : Optional.of(total);
+    }
+
+    /** A problem naming the field when the text is set and is not a valid positive duration. */
+    public static Optional<Problem> check(String field, String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Optional<Duration> parsed = parse(text);
+        if (parsed.isEmpty() || parsed.get().isZero()) {
+            return Optional.of(new Problem(Reasons.INVALID_DURATION,
+                    field + ": \"" + text + "\" is not a positive duration of at most a year, such as 90s, 30m or 1h30m"));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,24 @@
+package io.raffinerie.model;
+
+/** Condition reasons. CamelCase constants, as the Kubernetes API conventions ask. */
+public final class Reasons {
+    public static final String INVALID_SPEC = "InvalidSpec";
+    public static final String INVALID_SCHEDULE = "InvalidSchedule";
+    public static final String INVALID_DURATION = "InvalidDuration";
+    public static final String CYCLE_DETECTED = "CycleDetected";
+    public static final String JOB_NOT_FOUND = "JobNotFound";
+    public static final String PIPELINE_NOT_FOUND = "PipelineNotFound";
+    public static final String RUN_NOT_FOUND = "RunNotFound";
+    public static final String NO_ENVIRONMENT = "NoEnvironment";
+    public static final String ENVIRONMENT_NOT_READY = "EnvironmentNotReady";
+    public static final String NAMESPACE_CONFLICT = "NamespaceConflict";
+    public static final String UNKNOWN_TECHNOLOGY = "UnknownTechnology";
+    public static final String UNKNOWN_PARAMETER = "UnknownParameter";
+    public static final String MISSING_PARAMETER = "MissingParameter";
+    public static final String PROVISIONED = "Provisioned";
+    public static final String VALID = "Valid";
+    public static final String ACCEPTED = "Accepted";
+
+    private Reasons() {
+    }
+}

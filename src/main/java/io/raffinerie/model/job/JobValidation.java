@@ -1,0 +1,44 @@
+package io.raffinerie.model.job;
+
+import io.raffinerie.api.v1alpha1.DataJobSpec;
+import io.raffinerie.model.CronSchedule;
+import io.raffinerie.model.Durations;
+import io.raffinerie.model.Problem;
+import io.raffinerie.model.Reasons;
+import io.raffinerie.model.Variables;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** What the schema cannot check about a DataJob: the catalog, the schedule, durations. */
+public final class JobValidation {
+    private static final Set<String> SCRIPT_TECHNOLOGIES = Set.of("python", "bash");
+
+    private JobValidation() {
+    }
+
+    public static Optional<Problem> validate(DataJobSpec spec, TechnologyCatalog catalog) {
+        if (spec == null || spec.technology == null) {
+            return Optional.of(new Problem(Reasons.INVALID_SPEC, "spec.technology: required"));
+        }
+        TechnologyCatalog.Resolution resolution = catalog.resolve(spec.technology, spec.version, spec.image);
+        if (!resolution.isValid()) {
+            return Optional.of(resolution.problem());
+        }
+        if (spec.script != null && !SCRIPT_TECHNOLOGIES.contains(spec.technology)) {
+            return Optional.of(new Problem(Reasons.INVALID_SPEC,
+                    "spec.script: only technologies python and bash take a script; use command and args"));
+        }
+        if (resolution.technology().launch() == Technology.Launch.SCRIPT && spec.script == null
+                && (spec.command == null || spec.command.isEmpty())) {
+            return Optional.of(new Problem(Reasons.INVALID_SPEC,
+                    "spec.script: a " + spec.technology + " job needs a script or a command"));
+        }
+        return Stream.of(
+                        Durations.check("spec.timeout", spec.timeout),
+                        CronSchedule.check(spec.schedule),
+                        Variables.checkUnique("spec.env", spec.env))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+}

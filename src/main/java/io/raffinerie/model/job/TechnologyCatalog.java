@@ -1,0 +1,77 @@
+package io.raffinerie.model.job;
+
+import io.raffinerie.model.Problem;
+import io.raffinerie.model.Reasons;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The technologies jobs may use. The built-in entries can be overridden by operator configuration. */
+public final class TechnologyCatalog {
+    private final Map<String, Technology> technologies;
+
+    public TechnologyCatalog(Map<String, Technology> technologies) {
+        this.technologies = new TreeMap<>(technologies);
+    }
+
+    public static TechnologyCatalog builtIn() {
+        Map<String, Technology> entries = new LinkedHashMap<>();
+        entries.put("python", new Technology("python", versions("3.11", "python:3.11-slim", "3.12", "python:3.12-slim",
+                "3.13", "python:3.13-slim"), "3.12", Technology.Launch.SCRIPT));
+        entries.put("bash", new Technology("bash", versions("5", "bash:5.2"), "5", Technology.Launch.SCRIPT));
+        entries.put("java", new Technology("java", versions("17", "eclipse-temurin:17-jre", "21", "eclipse-temurin:21-jre"),
+                "21", Technology.Launch.COMMAND));
+        entries.put("spark", new Technology("spark", versions("3.5", "apache/spark:3.5.3", "4.0", "apache/spark:4.0.0"), "3.5",
+                Technology.Launch.SPARK_SUBMIT));
+        entries.put("container", new Technology("container", Map.of(), null, Technology.Launch.IMAGE));
+        return new TechnologyCatalog(entries);
+    }
+
+    /** The catalog with the given technology added or replaced. */
+    public TechnologyCatalog with(Technology technology) {
+        Map<String, Technology> entries = new TreeMap<>(technologies);
+        entries.put(technology.name(), technology);
+        return new TechnologyCatalog(entries);
+    }
+
+    /** The image for a technology and version; {@code jobImage} wins when set. */
+    public Resolution resolve(String technology, String version, String jobImage) {
+        Technology entry = technologies.get(technology);
+        if (entry == null) {
+            return Resolution.problem(new Problem(Reasons.UNKNOWN_TECHNOLOGY, "spec.technology: \"" + technology
+                    + "\" is not in the technology catalog; valid technologies: " + String.join(", ", technologies.keySet())));
+        }
+        if (entry.launch() == Technology.Launch.IMAGE) {
+            if (jobImage == null || jobImage.isBlank()) {
+                return Resolution.problem(new Problem(Reasons.INVALID_SPEC, "spec.image: required for technology " + technology));
+            }
+            return new Resolution(entry, version, jobImage, null);
+        }
+        String chosen = version == null ? entry.defaultVersion() : version;
+        String image = entry.imagesByVersion().get(chosen);
+        if (image == null) {
+            return Resolution.problem(new Problem(Reasons.UNKNOWN_TECHNOLOGY, "spec.version: \"" + chosen + "\" is not a version of "
+                    + technology + "; valid versions: " + String.join(", ", new TreeMap<>(entry.imagesByVersion()).keySet())));
+        }
+        return new Resolution(entry, chosen, jobImage == null || jobImage.isBlank() ? image : jobImage, null);
+    }
+
+    private static Map<String, String> versions(String... versionAndImage) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (int i = 0; i < versionAndImage.length; i += 2) {
+            result.put(versionAndImage[i], versionAndImage[i + 1]);
+        }
+        return result;
+    }
+
+    /** A technology, version and image, or the problem that prevented them. */
+    public record Resolution(Technology technology, String version, String image, Problem problem) {
+        static Resolution problem(Problem problem) {
+            return new Resolution(null, null, null, problem);
+        }
+
+        public boolean isValid() {
+            return problem == null;
+        }
+    }
+}

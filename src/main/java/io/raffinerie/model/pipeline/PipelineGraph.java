@@ -1,0 +1,177 @@
+package io.raffinerie.model.pipeline;
+
+import io.raffinerie.api.v1alpha1.PipelineStep;
+import io.raffinerie.model.Problem;
+import io.raffinerie.model.Reasons;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The DAG of a pipeline's steps. Built only from a valid list of steps (see {@link #of}); the order of steps as
+ * declared is kept wherever an order is free, so that results are stable.
+ */
+public final class PipelineGraph {
+    private final Map<String, PipelineStep> steps;
+    private final Map<String, List<String>> dependencies;
+    private final Map<String, List<String>> dependents;
+    private final List<String> topologicalOrder;
+
+    private PipelineGraph(Map<String, PipelineStep> steps, Map<String, List<String>> dependencies,
+            Map<String, List<String>> dependents, List<String> topologicalOrder) {
+        this.steps = steps;
+        this.dependencies = dependencies;
+        this.dependents = dependents;
+        this.topologicalOrder = topologicalOrder;
+    }
+
+    /** The graph, or the first problem of the steps: a duplicate, an unknown or self dependency, or a cycle. */
+    public static Result of(List<PipelineStep> declared) {
+        if (declared == null || declared.isEmpty()) {
+            return Result.invalid(new Problem(Reasons.INVALID_SPEC, "spec.steps: a pipeline needs at least one step"));
+        }
+        Map<String, PipelineStep> steps = new LinkedHashMap<>();
+        for (PipelineStep step : declared) {
+            if (steps.putIfAbsent(step.name, step) != null) {
+                return Result.invalid(new Problem(Reasons.INVALID_SPEC, "spec.steps: the step name \"" + step.name + "\" is used twice"));
+            }
+        }
+        Map<String, List<String>> dependencies = new LinkedHashMap<>();
+        Map<String, List<String>> dependents = new LinkedHashMap<>();
+        steps.keySet().forEach(name -> dependents.put(name, new ArrayList<>()));
+        for (PipelineStep step : steps.values()) {
+            List<String> upstream = step.dependsOn == null ? List.of() : step.dependsOn.stream().distinct().toList();
+            for (String dependency : upstream) {
+                if (dependency.equals(step.name)) {
+                    return Result.invalid(new Problem(Reasons.CYCLE_DETECTED,
+                            "spec.steps: step \"" + step.name + "\" depends on itself"));
+                }
+                if (!steps.containsKey(dependency)) {
+                    return Result.invalid(new Problem(Reasons.INVALID_SPEC,
+                            "spec.steps: step \"" + step.name + "\" depends on \"" + dependency + "\", which is not a step of this pipeline"));
+                }
+                dependents.get(dependency).add(step.name);
+            }
+            dependencies.put(step.name, upstream);
+        }
+        Optional<List<String>> cycle = findCycle(steps.keySet(), dependencies);
+        if (cycle.isPresent()) {
+            return Result.invalid(new Problem(Reasons.CYCLE_DETECTED,
+                    "spec.steps: the steps form a cycle: " + String.join(" -> ", cycle.get())));
+        }
+        return Result.valid(new PipelineGraph(steps, dependencies, dependents, topologicalOrder(steps.keySet(), dependencies)));
+    }
+
+    /** The first step, in declared order, whose DataJob is missing from {@code existingJobs}. */
+    public Optional<Problem> findMissingJob(Set<String> existingJobs, String namespace) {
+        return steps.values().stream()
+                .filter(step -> !existingJobs.contains(step.jobRef))
+                .findFirst()
+                .map(step -> new Problem(Reasons.JOB_NOT_FOUND, "step \"" + step.name + "\" runs DataJob \"" + step.jobRef
+                        + "\", which does not exist in namespace " + namespace));
+    }
+
+    public Collection<PipelineStep> steps() {
+        return steps.values();
+    }
+
+    public PipelineStep step(String name) {
+        return steps.get(name);
+    }
+
+    public List<String> dependenciesOf(String step) {
+        return dependencies.get(step);
+    }
+
+    public List<String> dependentsOf(String step) {
+        return dependents.get(step);
+    }
+
+    /** Every step after all the steps it depends on; ties keep the declared order. */
+    public List<String> topologicalOrder() {
+        return topologicalOrder;
+    }
+
+    private static Optional<List<String>> findCycle(Set<String> names, Map<String, List<String>> dependencies) {
+        Map<String, Integer> state = new HashMap<>(); // absent: unvisited, 1: on the path, 2: done
+        for (String start : names) {
+            if (state.containsKey(start)) {
+                continue;
+            }
+            Deque<String> path = new ArrayDeque<>();
+            Deque<Iterator<String>> iterators = new ArrayDeque<>();
+            path.push(start);
+            iterators.push(dependencies.get(start).iterator());
+            state.put(start, 1);
+            while (!path.isEmpty()) {
+                Iterator<String> next = iterators.peek();
+                if (!next.hasNext()) {
+                    state.put(path.pop(), 2);
+                    iterators.pop();
+                    continue;
+                }
+                String dependency = next.next();
+                Integer seen = state.get(dependency);
+                if (seen == null) {
+                    state.put(dependency, 1);
+                    path.push(dependency);
+                    iterators.push(dependencies.get(dependency).iterator());
+                } else if (seen == 1) {
+                    return Optional.of(cycleFrom(path, dependency));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The cycle in execution order: each step runs before the next one. */
+    private static List<String> cycleFrom(Deque<String> path, String repeated) {
+        List<String> cycle = new ArrayList<>();
+        for (String step : path) { // from the top of the stack: the deepest dependency first
+            cycle.add(step);
+            if (step.equals(repeated)) {
+                break;
+            }
+        }
+        cycle.add(0, repeated);
+        return cycle;
+    }
+
+    private static List<String> topologicalOrder(Set<String> names, Map<String, List<String>> dependencies) {
+        List<String> order = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
+        while (order.size() < names.size()) {
+            for (String name : names) {
+                if (!placed.contains(name) && placed.containsAll(dependencies.get(name))) {
+                    order.add(name);
+                    placed.add(name);
+                }
+            }
+        }
+        return order;
+    }
+
+    /** A graph, or why the steps do not form one. */
+    public record Result(PipelineGraph graph, Problem problem) {
+        static Result valid(PipelineGraph graph) {
+            return new Result(graph, null);
+        }
+
+        static Result invalid(Problem problem) {
+            return new Result(null, problem);
+        }
+
+        public boolean isValid() {
+            return graph != null;
+        }
+    }
+}

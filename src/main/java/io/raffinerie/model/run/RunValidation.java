@@ -1,0 +1,42 @@
+package io.raffinerie.model.run;
+
+import io.raffinerie.api.v1alpha1.DataJob;
+import io.raffinerie.api.v1alpha1.DataPipeline;
+import io.raffinerie.api.v1alpha1.DataRunSpec;
+import io.raffinerie.api.v1alpha1.Parameter;
+import io.raffinerie.model.Problem;
+import io.raffinerie.model.Reasons;
+import java.util.List;
+import java.util.Optional;
+
+/** Whether a run can start: what it runs exists, and its parameters fit. */
+public final class RunValidation {
+    private RunValidation() {
+    }
+
+    /** The first problem, given the job or pipeline the run names (empty when it does not exist). */
+    public static Optional<Problem> validate(DataRunSpec spec, String namespace, Optional<DataJob> job,
+            Optional<DataPipeline> pipeline) {
+        if (spec == null || (spec.jobRef == null) == (spec.pipelineRef == null)) {
+            return Optional.of(new Problem(Reasons.INVALID_SPEC, "spec: set exactly one of jobRef and pipelineRef"));
+        }
+        if (spec.jobRef != null) {
+            if (job.isEmpty()) {
+                return Optional.of(new Problem(Reasons.JOB_NOT_FOUND,
+                        "spec.jobRef: DataJob \"" + spec.jobRef + "\" does not exist in namespace " + namespace));
+            }
+            return parametersProblem("DataJob " + spec.jobRef, job.get().getSpec() == null ? null : job.get().getSpec().parameters,
+                    spec);
+        }
+        if (pipeline.isEmpty()) {
+            return Optional.of(new Problem(Reasons.PIPELINE_NOT_FOUND,
+                    "spec.pipelineRef: DataPipeline \"" + spec.pipelineRef + "\" does not exist in namespace " + namespace));
+        }
+        return parametersProblem("DataPipeline " + spec.pipelineRef,
+                pipeline.get().getSpec() == null ? null : pipeline.get().getSpec().parameters, spec);
+    }
+
+    private static Optional<Problem> parametersProblem(String target, List<Parameter> declared, DataRunSpec spec) {
+        return RunParameters.resolve(target, declared, spec.parameters).problem();
+    }
+}

@@ -1,0 +1,47 @@
+package io.raffinerie.operator.common;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.util.function.Supplier;
+
+/**
+ * Status writes that happen only when the status changed. The status is computed on a copy, never on the cached
+ * resource, and applied on a fresh object that carries nothing but the name and the status.
+ */
+public final class StatusPatch {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private StatusPatch() {
+    }
+
+    /** A deep copy of the current status to compute the next one on, or a new one. */
+    @SuppressWarnings("unchecked")
+    public static <S> S copyOf(S current, Supplier<S> empty) {
+        return current == null ? empty.get() : (S) MAPPER.convertValue(current, current.getClass());
+    }
+
+    /** A status patch when {@code next} differs from the resource's status, else no update. */
+    public static <S, P extends CustomResource<?, S>> UpdateControl<P> ifChanged(P resource, S next) {
+        if (MAPPER.valueToTree(next).equals(MAPPER.valueToTree(resource.getStatus()))) {
+            return UpdateControl.noUpdate();
+        }
+        return UpdateControl.patchStatus(withStatus(resource, next));
+    }
+
+    @SuppressWarnings("unchecked")
+    static <S, P extends CustomResource<?, S>> P withStatus(P resource, S status) {
+        try {
+            P patch = (P) resource.getClass().getDeclaredConstructor().newInstance();
+            patch.setMetadata(new ObjectMetaBuilder()
+                    .withName(resource.getMetadata().getName())
+                    .withNamespace(resource.getMetadata().getNamespace())
+                    .build());
+            patch.setStatus(status);
+            return patch;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("custom resource classes have a public no-argument constructor", e);
+        }
+    }
+}

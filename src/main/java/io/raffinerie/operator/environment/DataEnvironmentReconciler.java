@@ -1,0 +1,71 @@
+package io.raffinerie.operator.environment;
+
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.raffinerie.api.v1alpha1.DataEnvironment;
+import io.raffinerie.api.v1alpha1.DataEnvironmentStatus;
+import io.raffinerie.api.v1alpha1.DeletionPolicy;
+import io.raffinerie.model.Problem;
+import io.raffinerie.model.Readiness;
+import io.raffinerie.model.Reasons;
+import io.raffinerie.model.environment.EnvironmentModel;
+import io.raffinerie.model.environment.EnvironmentValidation;
+import io.raffinerie.model.environment.NamespaceModel;
+import io.raffinerie.operator.common.OperatorSettings;
+import io.raffinerie.operator.common.StatusPatch;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Provisions environments. The spec and the namespace claim are checked first, so that an invalid or conflicting
+ * environment changes nothing in the cluster; only then do the dependents run.
+ */
+@Workflow(explicitInvocation = true, dependents = @Dependent(type = NamespaceDependent.class))
+@ControllerConfiguration(name = "dataenvironment")
+public class DataEnvironmentReconciler implements Reconciler<DataEnvironment>, Cleaner<DataEnvironment> {
+    @Inject
+    Clock clock;
+
+    @Inject
+    OperatorSettings settings;
+
+    @Override
+    public UpdateControl<DataEnvironment> reconcile(DataEnvironment environment, Context<DataEnvironment> context) {
+        Optional<Problem> problem = EnvironmentValidation.validate(environment, settings.operatorNamespace())
+                .or(() -> NamespaceModel.checkClaim(environment, currentNamespace(environment, context)));
+        if (problem.isEmpty()) {
+            context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+        }
+        DataEnvironmentStatus status = StatusPatch.copyOf(environment.getStatus(), DataEnvironmentStatus::new);
+        if (problem.isEmpty()) {
+            status.namespace = EnvironmentModel.namespaceOf(environment);
+        }
+        Readiness.apply(status, problem, environment.getMetadata().getGeneration(), Reasons.PROVISIONED,
+                "namespace " + EnvironmentModel.namespaceOf(environment) + " is provisioned", clock);
+        return StatusPatch.ifChanged(environment, status);
+    }
+
+    @Override
+    public DeleteControl cleanup(DataEnvironment environment, Context<DataEnvironment> context) {
+        boolean delete = environment.getSpec() != null && environment.getSpec().deletionPolicy == DeletionPolicy.Delete;
+        context.getSecondaryResource(Namespace.class)
+                .filter(namespace -> delete && NamespaceModel.createdByOperator(namespace))
+                .ifPresent(namespace -> context.getClient().resource(namespace).delete());
+        return DeleteControl.defaultDelete();
+    }
+
+    /** The namespace from the cache when it carries the environment label, else as the API server has it. */
+    private static Namespace currentNamespace(DataEnvironment environment, Context<DataEnvironment> context) {
+        String name = EnvironmentModel.namespaceOf(environment);
+        return context.getSecondaryResource(Namespace.class)
+                .orElseGet(() -> context.getClient().namespaces().withName(name).get());
+    }
+}

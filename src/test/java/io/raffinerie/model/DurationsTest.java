@@ -1,0 +1,32 @@
+package io.raffinerie.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DurationsTest {
+    @ParameterizedTest
+    @CsvSource({"90s,PT1M30S", "30m,PT30M", "1h30m,PT1H30M", "2d,PT48H", "500ms,PT0.5S", "1h1m1s,PT1H1M1S"})
+    void parsesWhatUsersWrite(String text, String expected) {
+        assertThat(Durations.parse(text)).contains(Duration.parse(expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "10", "1.5h", "-5m", "5 m", "1w", "forever", "400d"})
+    void refusesAnythingElse(String text) {
+        assertThat(Durations.parse(text)).isEmpty();
+        assertThat(Durations.check("spec.timeout", text)).hasValueSatisfying(problem -> {
+            assertThat(problem.reason()).isEqualTo(Reasons.INVALID_DURATION);
+            assertThat(problem.message()).startsWith("spec.timeout: \"" + text + "\"");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0s", "0m0s"})
+    void refusesZero(String text) {
+        assertThat(Durations.check("spec.timeout", text)).isPresent();
+    }
+}

@@ -1,0 +1,72 @@
+package io.raffinerie.model.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.raffinerie.api.v1alpha1.DataJobSpec;
+import io.raffinerie.model.Reasons;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TechnologyCatalogTest {
+    private final TechnologyCatalog catalog = TechnologyCatalog.builtIn();
+
+    @Test
+    void defaultVersionPicksTheImage() {
+        TechnologyCatalog.Resolution python = catalog.resolve("python", null, null);
+        assertThat(python.version()).isEqualTo("3.12");
+        assertThat(python.image()).isEqualTo("python:3.12-slim");
+    }
+
+    @Test
+    void unknownTechnologyListsTheValidOnes() {
+        TechnologyCatalog.Resolution cobol = catalog.resolve("cobol", null, null);
+        assertThat(cobol.problem().reason()).isEqualTo(Reasons.UNKNOWN_TECHNOLOGY);
+        assertThat(cobol.problem().message()).contains("\"cobol\"").contains("bash, container, java, python, spark");
+    }
+
+    @Test
+    void unknownVersionListsTheValidOnes() {
+        assertThat(catalog.resolve("python", "2.7", null).problem().message())
+                .contains("\"2.7\" is not a version of python").endsWith("3.11, 3.12, 3.13");
+    }
+
+    @Test
+    void containerNeedsAnImage() {
+        assertThat(catalog.resolve("container", null, null).isValid()).isFalse();
+        assertThat(catalog.resolve("container", null, "ghcr.io/acme/etl:1.0").image()).isEqualTo("ghcr.io/acme/etl:1.0");
+    }
+
+    @Test
+    void overridesReplaceABuiltInEntry() {
+        TechnologyCatalog custom = catalog.with(new Technology("python", Map.of("3.12", "registry.local/python:3.12"), "3.12",
+                Technology.Launch.SCRIPT));
+        assertThat(custom.resolve("python", null, null).image()).isEqualTo("registry.local/python:3.12");
+        assertThat(custom.resolve("python", "3.11", null).isValid()).isFalse();
+    }
+
+    @Test
+    void jobValidationReportsScheduleAndTimeoutProblems() {
+        DataJobSpec spec = new DataJobSpec();
+        spec.technology = "bash";
+        spec.script = "echo hi";
+        assertThat(JobValidation.validate(spec, catalog)).isEmpty();
+
+        spec.timeout = "0s";
+        assertThat(JobValidation.validate(spec, catalog)).hasValueSatisfying(p -> assertThat(p.reason())
+                .isEqualTo(Reasons.INVALID_DURATION));
+
+        spec.timeout = "10m";
+        spec.schedule = new io.raffinerie.api.v1alpha1.Schedule();
+        spec.schedule.cron = "every day";
+        assertThat(JobValidation.validate(spec, catalog)).hasValueSatisfying(p -> assertThat(p.reason())
+                .isEqualTo(Reasons.INVALID_SCHEDULE));
+    }
+
+    @Test
+    void scriptTechnologyNeedsAScriptOrCommand() {
+        DataJobSpec spec = new DataJobSpec();
+        spec.technology = "python";
+        assertThat(JobValidation.validate(spec, catalog)).hasValueSatisfying(p -> assertThat(p.message())
+                .contains("needs a script or a command"));
+    }
+}
