@@ -13,7 +13,7 @@ public final class Patterns {
     /** A key of a Secret. */
     public static final String SECRET_KEY = "^[-._a-zA-Z0-9]+$";
     /** A CEL check that a string is a non-negative resource quantity. */
-    public static final String NON_NEGATIVE_QUANTITY = "isQuantity(self) && quantity(self).sign() >= 0";
+    public static final String NON_NEGATIVE_QUANTITY = "isQuantity(self) && !quantity(self).isLessThan(quantity('0'))";
     public static final String NON_NEGATIVE_QUANTITY_MESSAGE = "must be a non-negative quantity, such as 500m, 2 or 4Gi";
 
     private Patterns() {

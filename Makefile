@@ -1,0 +1,63 @@
+# Raffinerie: the two commands are `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+MVN ?= mvn -B -ntp
+KUBE_VERSION := $(shell awk '/^require k8s.io\/kubernetes/ {sub(/^v/, "", $$3); print $$3}' e2e/tools/kubernetes/go.mod)
+export KUBE_API_TEST_DIR ?= $(HOME)/.kubeapitest
+
+.PHONY: help
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+.PHONY: run
+run: tools build ## Start the local cluster (unless KUBECONFIG is set), install the CRDs and the operator, apply the examples
+	e2e/run.sh
+
+.PHONY: stop
+stop: ## Stop the operator that `make run` started
+	e2e/run.sh --stop
+
+.PHONY: test
+test: tools kube-api-test-bins ## Every test suite: unit, integration (real kube-apiserver) and end-to-end (local cluster)
+	$(MVN) verify
+	$(MAKE) e2e
+
+.PHONY: unit
+unit: ## Unit tests only (no cluster)
+	$(MVN) test
+
+.PHONY: it
+it: tools kube-api-test-bins ## Unit and integration tests
+	$(MVN) verify
+
+.PHONY: e2e
+e2e: tools ## End-to-end suites on the local cluster (or KUBECONFIG)
+	$(MVN) -f e2e/pom.xml verify
+	@if [ -z "$${KUBECONFIG:-}" ]; then e2e/cluster/selftest-down.sh; fi
+
+.PHONY: build
+build: ## Build the operator (target/quarkus-app)
+	$(MVN) package -DskipTests
+
+.PHONY: crds
+crds: ## Regenerate crds/ from the API classes
+	$(MVN) verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=CrdDriftIT -Draffinerie.update-crds=true
+
+.PHONY: tools
+tools: ## Build (once, cached under ~/.cache/raffinerie) Kubernetes, etcd, KWOK and helm from source
+	@e2e/tools/build.sh >/dev/null
+
+.PHONY: kube-api-test-bins
+kube-api-test-bins: tools ## Put etcd, kube-apiserver and kubectl where fabric8 kube-api-test finds them
+	@dir=$(KUBE_API_TEST_DIR)/k8s/$(KUBE_VERSION)-linux-amd64; bin=$$(e2e/tools/build.sh); mkdir -p $$dir; \
+	for b in etcd kube-apiserver kubectl; do ln -sfn "$$(readlink -f $$bin/$$b)" $$dir/$$b; done
+
+.PHONY: cluster
+cluster: tools ## Start the local cluster; prints its kubeconfig
+	e2e/cluster/up.sh
+
+.PHONY: cluster-down
+cluster-down: ## Stop the operator and the local cluster, leaving no process or port behind
+	-e2e/run.sh --stop
+	e2e/cluster/down.sh

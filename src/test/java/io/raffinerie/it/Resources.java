@@ -1,0 +1,56 @@
+package io.raffinerie.it;
+
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.raffinerie.api.v1alpha1.DataEnvironment;
+import io.raffinerie.api.v1alpha1.DataEnvironmentSpec;
+import io.raffinerie.api.v1alpha1.Status;
+import io.raffinerie.model.Conditions;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Small helpers the integration tests share. */
+public final class Resources {
+    public static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private Resources() {
+    }
+
+    /** The Ready condition of a custom resource, once the operator has written one for its generation. */
+    public static <R extends CustomResource<?, ? extends Status>> Condition awaitReady(KubernetesClient client, R resource) {
+        Condition[] found = new Condition[1];
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            R current = client.resource(resource).get();
+            Optional<Condition> ready = current == null || current.getStatus() == null ? Optional.empty()
+                    : Conditions.find(current.getStatus().conditions, Conditions.READY)
+                            .filter(c -> current.getMetadata().getGeneration().equals(c.getObservedGeneration()));
+            ready.ifPresent(c -> found[0] = c);
+            return ready.isPresent();
+        });
+        return found[0];
+    }
+
+    /** An environment named after its namespace, provisioned and Ready. */
+    public static DataEnvironment readyEnvironment(KubernetesClient client, String namespace) {
+        DataEnvironment environment = new DataEnvironment();
+        environment.getMetadata().setName(namespace);
+        environment.setSpec(new DataEnvironmentSpec());
+        DataEnvironment created = client.resource(environment).serverSideApply();
+        await().atMost(TIMEOUT).until(() -> Conditions.isTrue(client.resource(created).get().getStatus() == null ? null
+                : client.resource(created).get().getStatus().conditions, Conditions.READY));
+        return created;
+    }
+
+    public static void createNamespace(KubernetesClient client, String name) {
+        client.resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).serverSideApply();
+    }
+
+    public static String describe(HasMetadata resource) {
+        return resource.getKind() + " " + resource.getMetadata().getName();
+    }
+}
