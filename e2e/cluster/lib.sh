@@ -10,7 +10,7 @@ cluster_pids() {
     mapfile -d '' args <"$p/cmdline" 2>/dev/null || continue
     [[ " ${args[*]} " == *"$dir/"* ]] || continue
     exe=$(readlink "$p/exe" 2>/dev/null) || continue
-    [[ $exe == "$cache"/* ]] && echo "${p#/proc/}"
+    [[ $exe == "$cache"/* || $exe == "$dir"/* ]] && echo "${p#/proc/}"
   done
   return 0
 }

@@ -53,8 +53,11 @@ left=$(cluster_pids "$workdir" "$cache")
 [ ! -e "$kubeconfig_out" ] || { echo "[selftest-down] $kubeconfig_out still exists" >&2; errors=$((errors + 1)); }
 
 # Any other etcd / kube-* / kwok process is not this cluster's (kube-api-test, another kwok cluster): only warn.
+# Processes that already exited (zombies until init reaps them) hold nothing and are skipped.
 for p in /proc/[0-9]*; do
   comm=$(cat "$p/comm" 2>/dev/null) || continue
+  state=$(awk '{ print $3 }' "$p/stat" 2>/dev/null) || continue
+  [ "$state" != Z ] || continue
   case $comm in
     etcd | kube-apiserver | kube-controller | kube-scheduler | kwok | raffinerie-simlo*)
       echo "[selftest-down] warning: another $comm process runs (pid ${p#/proc/}), not part of cluster $name" >&2 ;;

@@ -112,7 +112,9 @@ components_alive() {
   for pidfile in "$workdir"/pids/*.pid; do
     [ -f "$pidfile" ] || return 1
     pid=$(cat "$pidfile")
-    kill -0 "$pid" 2>/dev/null || return 1
+    # Alive, and not a zombie waiting for init to reap it.
+    [ "$(awk '{ print $3 }' "/proc/$pid/stat" 2>/dev/null)" ] || return 1
+    [ "$(awk '{ print $3 }' "/proc/$pid/stat" 2>/dev/null)" != Z ] || return 1
   done
   # etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok-controller, raffinerie-simlog
   [ "$(ls "$workdir"/pids/*.pid | wc -l)" -ge 6 ]

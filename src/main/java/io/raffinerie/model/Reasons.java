@@ -15,6 +15,7 @@ public final class Reasons {
     public static final String UNKNOWN_TECHNOLOGY = "UnknownTechnology";
     public static final String UNKNOWN_PARAMETER = "UnknownParameter";
     public static final String MISSING_PARAMETER = "MissingParameter";
+    public static final String PROVISIONING_FAILED = "ProvisioningFailed";
     public static final String PROVISIONED = "Provisioned";
     public static final String VALID = "Valid";
     public static final String ACCEPTED = "Accepted";

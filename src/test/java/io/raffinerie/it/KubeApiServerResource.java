@@ -34,6 +34,7 @@ public class KubeApiServerResource implements QuarkusTestResourceLifecycleManage
         }
         try (KubernetesClient client = client()) {
             installCrds(client);
+            installEnvironmentRoles(client);
         }
         return Map.of("quarkus.kubernetes-client.devservices.enabled", "false");
     }
@@ -62,6 +63,15 @@ public class KubeApiServerResource implements QuarkusTestResourceLifecycleManage
 
     public static KubernetesClient client() {
         return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(server.getKubeConfigYaml())).build();
+    }
+
+    /** The three ClusterRoles environments bind, as the install manifests ship them. */
+    static void installEnvironmentRoles(KubernetesClient client) {
+        try {
+            client.load(Files.newInputStream(Path.of("operator", "environment-roles.yaml"))).serverSideApply();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void installCrds(KubernetesClient client) {

@@ -3,6 +3,7 @@ package io.raffinerie.operator.common;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.util.function.Supplier;
 
@@ -28,6 +29,14 @@ public final class StatusPatch {
             return UpdateControl.noUpdate();
         }
         return UpdateControl.patchStatus(withStatus(resource, next));
+    }
+
+    /** The status to record after a failed reconciliation; JOSDK retries either way. */
+    public static <S, P extends CustomResource<?, S>> ErrorStatusUpdateControl<P> errorStatus(P resource, S next) {
+        if (MAPPER.valueToTree(next).equals(MAPPER.valueToTree(resource.getStatus()))) {
+            return ErrorStatusUpdateControl.noStatusUpdate();
+        }
+        return ErrorStatusUpdateControl.patchStatus(withStatus(resource, next));
     }
 
     @SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
@@ -18,6 +19,8 @@ import io.raffinerie.model.Reasons;
 import io.raffinerie.model.environment.EnvironmentModel;
 import io.raffinerie.model.environment.EnvironmentValidation;
 import io.raffinerie.model.environment.NamespaceModel;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
+import io.raffinerie.operator.common.Failures;
 import io.raffinerie.operator.common.OperatorSettings;
 import io.raffinerie.operator.common.StatusPatch;
 import jakarta.inject.Inject;
@@ -28,9 +31,26 @@ import java.util.Optional;
  * Provisions environments. The spec and the namespace claim are checked first, so that an invalid or conflicting
  * environment changes nothing in the cluster; only then do the dependents run.
  */
-@Workflow(explicitInvocation = true, dependents = @Dependent(type = NamespaceDependent.class))
+@Workflow(explicitInvocation = true, dependents = {
+    @Dependent(name = DataEnvironmentReconciler.NAMESPACE, type = NamespaceDependent.class),
+    @Dependent(name = "isolation-policy", type = IsolationPolicyDependent.class, dependsOn = DataEnvironmentReconciler.NAMESPACE,
+            reconcilePrecondition = Preconditions.StrictIsolation.class),
+    @Dependent(name = "egress-policy", type = EgressPolicyDependent.class, dependsOn = DataEnvironmentReconciler.NAMESPACE,
+            reconcilePrecondition = Preconditions.HasEgress.class),
+    @Dependent(name = "access", type = AccessBindingsDependent.class, dependsOn = DataEnvironmentReconciler.NAMESPACE),
+    @Dependent(name = "quota", type = QuotaDependent.class, dependsOn = DataEnvironmentReconciler.NAMESPACE,
+            reconcilePrecondition = Preconditions.HasQuota.class),
+    @Dependent(name = "defaults", type = LimitRangeDependent.class, dependsOn = DataEnvironmentReconciler.NAMESPACE,
+            reconcilePrecondition = Preconditions.HasDefaults.class),
+    @Dependent(name = "runner", type = RunnerServiceAccountDependent.class, dependsOn = DataEnvironmentReconciler.NAMESPACE),
+    @Dependent(name = "variables", type = VariablesConfigMapDependent.class, dependsOn = DataEnvironmentReconciler.NAMESPACE)})
 @ControllerConfiguration(name = "dataenvironment")
+@RBACRule(apiGroups = "", resources = "namespaces", verbs = {"get", "delete"})
+@RBACRule(apiGroups = "rbac.authorization.k8s.io", resources = "clusterroles", verbs = "bind",
+        resourceNames = {"raffinerie-viewer", "raffinerie-editor", "raffinerie-manager"})
 public class DataEnvironmentReconciler implements Reconciler<DataEnvironment>, Cleaner<DataEnvironment> {
+    static final String NAMESPACE = "namespace";
+
     @Inject
     Clock clock;
 
@@ -51,6 +71,16 @@ public class DataEnvironmentReconciler implements Reconciler<DataEnvironment>, C
         Readiness.apply(status, problem, environment.getMetadata().getGeneration(), Reasons.PROVISIONED,
                 "namespace " + EnvironmentModel.namespaceOf(environment) + " is provisioned", clock);
         return StatusPatch.ifChanged(environment, status);
+    }
+
+    /** A provisioning failure (for example a refused write) becomes Ready=False; JOSDK retries with backoff. */
+    @Override
+    public ErrorStatusUpdateControl<DataEnvironment> updateErrorStatus(DataEnvironment environment, Context<DataEnvironment> context,
+            Exception e) {
+        DataEnvironmentStatus status = StatusPatch.copyOf(environment.getStatus(), DataEnvironmentStatus::new);
+        Readiness.apply(status, Optional.of(new Problem(Reasons.PROVISIONING_FAILED, Failures.describe(e))),
+                environment.getMetadata().getGeneration(), Reasons.PROVISIONED, "", clock);
+        return StatusPatch.errorStatus(environment, status);
     }
 
     @Override

@@ -32,12 +32,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** The API server enforces what production clusters enforce: Pod Security admission and RBAC; it writes an audit log. */
 @ExtendWith(E2eExtension.class)
-@Execution(ExecutionMode.CONCURRENT)
 class ApiServerPoliciesIT {
 
     @Test

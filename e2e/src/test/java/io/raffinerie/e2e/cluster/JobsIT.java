@@ -17,12 +17,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** Job pods simulated by the KWOK stages of e2e/cluster/stages.yaml, driven by the raffinerie.io/sim-* annotations. */
 @ExtendWith(E2eExtension.class)
-@Execution(ExecutionMode.CONCURRENT)
 class JobsIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
