@@ -18,18 +18,24 @@ public final class ChildNames {
 
     /** The parts joined with dashes, shortened with a hash when longer than {@link #MAX_LENGTH}. */
     public static String of(String... parts) {
+        return ofMaxLength(MAX_LENGTH, parts);
+    }
+
+    /** The parts joined with dashes, shortened with a hash when longer than {@code maxLength}. */
+    public static String ofMaxLength(int maxLength, String... parts) {
         String full = String.join("-", parts);
-        if (full.length() <= MAX_LENGTH) {
+        if (full.length() <= maxLength) {
             return full;
         }
-        String prefix = full.substring(0, MAX_LENGTH - HASH_LENGTH - 1);
+        String prefix = full.substring(0, maxLength - HASH_LENGTH - 1);
         while (prefix.endsWith("-") || prefix.endsWith(".")) {
             prefix = prefix.substring(0, prefix.length() - 1);
         }
         return prefix + "-" + hash(full);
     }
 
-    static String hash(String text) {
+    /** The first characters of the SHA-256 of the text, in hex. */
+    public static String hash(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, HASH_LENGTH);

@@ -111,6 +111,7 @@ class EnvironmentIT {
             assertThat(rule.getPorts().get(0).getPort().getIntVal()).isEqualTo(5432);
         });
         assertThat(client.rbac().roleBindings().inNamespace(ns).withLabel("raffinerie.io/environment", ns).list().getItems())
+                .filteredOn(EnvironmentObjects::isAccessBinding)
                 .extracting(b -> b.getRoleRef().getName() + "=" + b.getSubjects().get(0).getName())
                 .containsExactlyInAnyOrder("raffinerie-manager=carol", "raffinerie-editor=alice", "raffinerie-viewer=bob");
         ResourceQuota quota = client.resourceQuotas().inNamespace(ns).withName(EnvironmentObjects.QUOTA).get();
@@ -121,6 +122,8 @@ class EnvironmentIT {
         assertThat(runner.getAutomountServiceAccountToken()).isFalse();
         ConfigMap variables = client.configMaps().inNamespace(ns).withName(EnvironmentObjects.VARIABLES_CONFIG_MAP).get();
         assertThat(variables.getData()).containsOnlyKeys("WAREHOUSE_URL");
+        assertThat(client.rbac().roleBindings().inNamespace(ns).withName(EnvironmentObjects.SPARK_SERVICE_ACCOUNT).get().getRoleRef()
+                .getName()).isEqualTo(EnvironmentObjects.SPARK_DRIVER_ROLE);
     }
 
     @Test
@@ -221,6 +224,7 @@ class EnvironmentIT {
         });
         await().atMost(Resources.TIMEOUT).untilAsserted(() -> {
             assertThat(client.rbac().roleBindings().inNamespace(ns).list().getItems())
+                    .filteredOn(EnvironmentObjects::isAccessBinding)
                     .extracting(RoleBinding::getSubjects).containsExactly(List.of(new io.fabric8.kubernetes.api.model.rbac.SubjectBuilder()
                             .withApiGroup("rbac.authorization.k8s.io").withKind("User").withName("dave").build()));
             assertThat(client.resourceQuotas().inNamespace(ns).withName(EnvironmentObjects.QUOTA).get().getSpec().getHard())
@@ -235,7 +239,8 @@ class EnvironmentIT {
         await().atMost(Resources.TIMEOUT).untilAsserted(() -> {
             assertThat(client.network().v1().networkPolicies().inNamespace(ns).list().getItems())
                     .extracting(p -> p.getMetadata().getName())
-                    .containsExactlyInAnyOrder(EnvironmentObjects.ISOLATION_POLICY, EnvironmentObjects.EGRESS_POLICY);
+                    .containsExactlyInAnyOrder(EnvironmentObjects.ISOLATION_POLICY, EnvironmentObjects.EGRESS_POLICY,
+                            EnvironmentObjects.SPARK_POLICY);
             assertThat(client.resourceQuotas().inNamespace(ns).withName(EnvironmentObjects.QUOTA).get()).isNull();
         });
     }

@@ -81,7 +81,7 @@ public class KubeApiServerResource implements QuarkusTestResourceLifecycleManage
                         .load(Files.newInputStream(file)).item();
                 client.resource(crd).serverSideApply();
                 client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-                        .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions().stream()
+                        .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions() != null && c.getStatus().getConditions().stream()
                                 .anyMatch(cond -> "Established".equals(cond.getType()) && "True".equals(cond.getStatus())),
                                 60, TimeUnit.SECONDS);
             } catch (IOException e) {

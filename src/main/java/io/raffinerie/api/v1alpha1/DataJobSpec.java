@@ -73,4 +73,7 @@ public class DataJobSpec {
     public List<Alert> alerts;
 
     public SparkSpec spark;
+
+    /** Labels and annotations for the job's pods. */
+    public PodMetadata podMetadata;
 }

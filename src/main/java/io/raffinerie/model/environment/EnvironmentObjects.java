@@ -24,6 +24,7 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
 import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
 import io.raffinerie.api.v1alpha1.AccessEntry;
+import io.raffinerie.api.v1alpha1.AccessRole;
 import io.raffinerie.api.v1alpha1.ContainerDefaults;
 import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.api.v1alpha1.DataEnvironmentSpec;
@@ -31,7 +32,9 @@ import io.raffinerie.api.v1alpha1.EgressRule;
 import io.raffinerie.api.v1alpha1.NetworkIsolation;
 import io.raffinerie.api.v1alpha1.Quota;
 import io.raffinerie.api.v1alpha1.Variable;
+import io.raffinerie.model.job.RunLabels;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,10 @@ public final class EnvironmentObjects {
     public static final String LIMIT_RANGE = "raffinerie-defaults";
     public static final String RUNNER_SERVICE_ACCOUNT = "raffinerie-runner";
     public static final String VARIABLES_CONFIG_MAP = "raffinerie-variables";
+    /** The identity of spark-submit and Spark drivers: may manage pods, services and ConfigMaps in the namespace. */
+    public static final String SPARK_SERVICE_ACCOUNT = "raffinerie-spark";
+    public static final String SPARK_POLICY = "raffinerie-spark-api";
+    public static final String SPARK_DRIVER_ROLE = "raffinerie-spark-driver";
     /** ClusterRoles that access entries bind, raffinerie-viewer, -editor and -manager. */
     public static final String ROLE_PREFIX = "raffinerie-";
     private static final String RBAC_GROUP = "rbac.authorization.k8s.io";
@@ -145,6 +152,13 @@ public final class EnvironmentObjects {
         return bindings;
     }
 
+    /** Whether a RoleBinding is one of the access bindings, which bind raffinerie-viewer, -editor or -manager. */
+    public static boolean isAccessBinding(RoleBinding binding) {
+        String role = binding.getRoleRef() == null ? "" : binding.getRoleRef().getName();
+        return Arrays.stream(AccessRole.values())
+                .anyMatch(r -> role.equals(ROLE_PREFIX + r.name()));
+    }
+
     private static List<Subject> subjects(AccessEntry entry) {
         List<Subject> subjects = new ArrayList<>();
         if (entry.users != null) {
@@ -198,6 +212,35 @@ public final class EnvironmentObjects {
     public static ServiceAccount runnerServiceAccount(DataEnvironment environment) {
         return new ServiceAccountBuilder().withMetadata(metadata(environment, RUNNER_SERVICE_ACCOUNT))
                 .withAutomountServiceAccountToken(false).build();
+    }
+
+    /** The identity of spark-submit and Spark drivers, which start executors through the API. */
+    public static ServiceAccount sparkServiceAccount(DataEnvironment environment) {
+        return new ServiceAccountBuilder().withMetadata(metadata(environment, SPARK_SERVICE_ACCOUNT)).build();
+    }
+
+    /**
+     * Binds the Spark identity to the ClusterRole raffinerie-spark-driver (pods, services and ConfigMaps, shipped
+     * with the install manifests): binding a shipped role needs only `bind` on it, not the rights it grants.
+     */
+    public static RoleBinding sparkRoleBinding(DataEnvironment environment) {
+        return new RoleBindingBuilder().withMetadata(metadata(environment, SPARK_SERVICE_ACCOUNT))
+                .withNewRoleRef().withApiGroup(RBAC_GROUP).withKind("ClusterRole").withName(SPARK_DRIVER_ROLE).endRoleRef()
+                .addNewSubject().withKind("ServiceAccount").withName(SPARK_SERVICE_ACCOUNT)
+                .withNamespace(EnvironmentModel.namespaceOf(environment)).endSubject()
+                .build();
+    }
+
+    /** Spark pods (labelled by spark-submit's configuration) may reach the API server, wherever it listens. */
+    public static NetworkPolicy sparkApiPolicy(DataEnvironment environment) {
+        return new NetworkPolicyBuilder()
+                .withMetadata(metadata(environment, SPARK_POLICY))
+                .withNewSpec()
+                .withNewPodSelector().addToMatchLabels(RunLabels.TECHNOLOGY, "spark").endPodSelector()
+                .withPolicyTypes("Egress")
+                .addNewEgress().withPorts(port(443, "TCP"), port(6443, "TCP")).endEgress()
+                .endSpec()
+                .build();
     }
 
     /** The plain-valued variables. Secret references stay references: no secret value is ever copied here. */

@@ -37,8 +37,19 @@ public final class JobValidation {
         return Stream.of(
                         Durations.check("spec.timeout", spec.timeout),
                         CronSchedule.check(spec.schedule),
-                        Variables.checkUnique("spec.env", spec.env))
+                        Variables.checkUnique("spec.env", spec.env),
+                        scheduledParametersProblem(spec))
                 .flatMap(Optional::stream)
                 .findFirst();
+    }
+
+    /** A schedule starts runs without parameters: every parameter needs a default. */
+    private static Optional<Problem> scheduledParametersProblem(DataJobSpec spec) {
+        if (spec.schedule == null || spec.parameters == null) {
+            return Optional.empty();
+        }
+        return spec.parameters.stream().filter(p -> p.defaultValue == null).findFirst()
+                .map(p -> new Problem(Reasons.MISSING_PARAMETER, "spec.parameters: the scheduled job needs a default for "
+                        + p.name + ", since a schedule gives no parameters"));
     }
 }

@@ -3,6 +3,11 @@ package io.raffinerie.model.run;
 import io.raffinerie.api.v1alpha1.DataRunStatus;
 import io.raffinerie.api.v1alpha1.RunPhase;
 import io.raffinerie.api.v1alpha1.Trigger;
+import io.raffinerie.api.v1alpha1.StepPhase;
+import io.raffinerie.api.v1alpha1.StepStatus;
+import io.raffinerie.model.Conditions;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /** The lifecycle fields of a run's status. */
@@ -26,6 +31,40 @@ public final class RunStatuses {
         if (status.trigger == null) {
             status.trigger = trigger;
         }
+    }
+
+    /** The status of a job run, from its only step. */
+    public static void applyJobRun(DataRunStatus status, StepStatus step, Clock clock) {
+        status.steps = List.of(step);
+        status.progress = (step.phase.isFinished() ? 1 : 0) + "/1";
+        status.phase = switch (step.phase) {
+            case Pending -> RunPhase.Pending;
+            case Running -> RunPhase.Running;
+            case Succeeded -> RunPhase.Succeeded;
+            case Failed, Skipped -> RunPhase.Failed;
+            case Cancelled -> RunPhase.Cancelled;
+        };
+        if (status.startTime == null && step.startTime != null) {
+            status.startTime = step.startTime;
+        }
+        if (status.phase.isFinished() && status.completionTime == null) {
+            status.completionTime = step.completionTime != null ? step.completionTime : Conditions.timestamp(clock.instant());
+            if (status.startTime == null) {
+                status.startTime = status.completionTime;
+            }
+        }
+        status.message = status.phase == RunPhase.Failed || status.phase == RunPhase.Cancelled ? step.message : null;
+    }
+
+    /** A step that never started because the run was cancelled first. */
+    public static StepStatus cancelledBeforeStart(String step, String job) {
+        StepStatus status = new StepStatus();
+        status.name = step;
+        status.job = job;
+        status.phase = StepPhase.Cancelled;
+        status.reason = "Cancelled";
+        status.message = "the run was cancelled before this step started";
+        return status;
     }
 
     public static boolean isFinished(DataRunStatus status) {

@@ -28,4 +28,15 @@ public class AccessBindingsDependent extends EnvironmentChildDependent<RoleBindi
         return EnvironmentObjects.roleBindings(environment).values().stream()
                 .collect(Collectors.toMap(ResourceID::fromResource, binding -> binding));
     }
+
+    /**
+     * The access bindings from this dependent's own informer: the environment's other RoleBindings (and the other
+     * informer that also sees them) belong to other dependents.
+     */
+    @Override
+    public Map<ResourceID, RoleBinding> getSecondaryResources(DataEnvironment environment, Context<DataEnvironment> context) {
+        return eventSource().orElseThrow().getSecondaryResources(environment).stream()
+                .filter(EnvironmentObjects::isAccessBinding)
+                .collect(Collectors.toMap(ResourceID::fromResource, binding -> binding, (a, b) -> a));
+    }
 }

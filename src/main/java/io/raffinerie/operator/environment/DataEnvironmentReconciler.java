@@ -43,11 +43,15 @@ import java.util.Optional;
     @Dependent(name = "defaults", type = LimitRangeDependent.class, dependsOn = DataEnvironmentReconciler.NAMESPACE,
             reconcilePrecondition = Preconditions.HasDefaults.class),
     @Dependent(name = "runner", type = RunnerServiceAccountDependent.class, dependsOn = DataEnvironmentReconciler.NAMESPACE),
-    @Dependent(name = "variables", type = VariablesConfigMapDependent.class, dependsOn = DataEnvironmentReconciler.NAMESPACE)})
+    @Dependent(name = "variables", type = VariablesConfigMapDependent.class, dependsOn = DataEnvironmentReconciler.NAMESPACE),
+    @Dependent(name = "spark-account", type = SparkServiceAccountDependent.class, dependsOn = DataEnvironmentReconciler.NAMESPACE),
+    @Dependent(name = "spark-binding", type = SparkRoleBindingDependent.class, dependsOn = DataEnvironmentReconciler.NAMESPACE),
+    @Dependent(name = "spark-policy", type = SparkApiPolicyDependent.class, dependsOn = DataEnvironmentReconciler.NAMESPACE,
+            reconcilePrecondition = Preconditions.StrictIsolation.class)})
 @ControllerConfiguration(name = "dataenvironment")
 @RBACRule(apiGroups = "", resources = "namespaces", verbs = {"get", "delete"})
 @RBACRule(apiGroups = "rbac.authorization.k8s.io", resources = "clusterroles", verbs = "bind",
-        resourceNames = {"raffinerie-viewer", "raffinerie-editor", "raffinerie-manager"})
+        resourceNames = {"raffinerie-viewer", "raffinerie-editor", "raffinerie-manager", "raffinerie-spark-driver"})
 public class DataEnvironmentReconciler implements Reconciler<DataEnvironment>, Cleaner<DataEnvironment> {
     static final String NAMESPACE = "namespace";
 

@@ -1,31 +1,61 @@
 package io.raffinerie.operator.job;
 
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataJobStatus;
+import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.model.CronSchedule;
+import io.raffinerie.model.Conditions;
 import io.raffinerie.model.Problem;
 import io.raffinerie.model.Readiness;
 import io.raffinerie.model.Reasons;
 import io.raffinerie.model.environment.EnvironmentModel;
 import io.raffinerie.model.job.JobValidation;
+import io.raffinerie.model.job.RunLabels;
 import io.raffinerie.model.job.TechnologyCatalog;
+import io.raffinerie.model.run.RunHistory;
+import io.raffinerie.operator.common.Caches;
 import io.raffinerie.operator.common.Environments;
 import io.raffinerie.operator.common.StatusPatch;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Validates DataJobs and reports their readiness. */
+/**
+ * Keeps a DataJob's script ConfigMap and CronJob in place once the job is valid, records the runs its schedule
+ * starts, keeps its run history within limits, and shows its last run and next scheduled time.
+ */
+@Workflow(explicitInvocation = true, dependents = {
+    @Dependent(name = "script", type = ScriptConfigMapDependent.class, reconcilePrecondition = JobPreconditions.HasScript.class),
+    @Dependent(name = "schedule", type = CronJobDependent.class, dependsOn = "script",
+            reconcilePrecondition = JobPreconditions.HasSchedule.class)})
 @ControllerConfiguration(name = "datajob")
+@RBACRule(apiGroups = "raffinerie.io", resources = "dataruns", verbs = {"create", "delete"})
+@RBACRule(apiGroups = "batch", resources = "jobs", verbs = {"get", "list", "watch", "patch"})
 public class DataJobReconciler implements Reconciler<DataJob> {
+    private static final String RUNS_BY_JOB = "raffinerie-runs-by-job";
+    private static final String JOBS_BY_DATAJOB = "raffinerie-jobs-by-datajob";
+
     @Inject
     TechnologyCatalog catalog;
+
+    @Inject
+    ScheduledRuns scheduledRuns;
 
     @Inject
     Clock clock;
@@ -35,13 +65,44 @@ public class DataJobReconciler implements Reconciler<DataJob> {
         String namespace = job.getMetadata().getNamespace();
         Optional<Problem> problem = EnvironmentModel.checkHost(Environments.find(context, namespace), namespace)
                 .or(() -> JobValidation.validate(job.getSpec(), catalog));
+        if (problem.isEmpty()) {
+            context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+            scheduledRuns.record(job, Caches.eventSource(context, Job.class).byIndex(JOBS_BY_DATAJOB, key(job)));
+        }
+        List<DataRun> runs = Caches.eventSource(context, DataRun.class).byIndex(RUNS_BY_JOB, key(job));
+        RunHistory.beyondLimits(runs, job.getSpec().history).forEach(run -> context.getClient().resource(run).delete());
+
         DataJobStatus status = StatusPatch.copyOf(job.getStatus(), DataJobStatus::new);
+        status.lastRun = RunHistory.lastRun(runs).orElse(null);
+        status.nextScheduleTime = problem.isPresent() || job.getSpec().schedule == null
+                || Boolean.TRUE.equals(job.getSpec().schedule.suspend) ? null
+                : CronSchedule.parse(job.getSpec().schedule.cron, job.getSpec().schedule.timeZone).schedule().next(clock.instant())
+                        .map(Conditions::timestamp).orElse(null);
         Readiness.apply(status, problem, job.getMetadata().getGeneration(), Reasons.VALID, "the job is ready to run", clock);
         return StatusPatch.ifChanged(job, status);
     }
 
     @Override
     public List<EventSource<?, DataJob>> prepareEventSources(EventSourceContext<DataJob> context) {
-        return List.of(Environments.eventSource(context));
+        InformerEventSource<DataRun, DataJob> runs = new InformerEventSource<>(InformerEventSourceConfiguration
+                .from(DataRun.class, DataJob.class)
+                .withSecondaryToPrimaryMapper(run -> run.getSpec() == null || run.getSpec().jobRef == null ? Set.of()
+                        : Set.of(new ResourceID(run.getSpec().jobRef, run.getMetadata().getNamespace())))
+                .build(), context);
+        runs.addIndexers(Map.of(RUNS_BY_JOB, run -> run.getSpec() == null || run.getSpec().jobRef == null ? List.of()
+                : List.of(run.getMetadata().getNamespace() + "/" + run.getSpec().jobRef)));
+        InformerEventSource<Job, DataJob> jobs = new InformerEventSource<>(InformerEventSourceConfiguration
+                .from(Job.class, DataJob.class)
+                .withLabelSelector(RunLabels.JOB)
+                .withSecondaryToPrimaryMapper(j -> Set.of(new ResourceID(j.getMetadata().getLabels().get(RunLabels.JOB),
+                        j.getMetadata().getNamespace())))
+                .build(), context);
+        jobs.addIndexers(Map.of(JOBS_BY_DATAJOB, j -> List.of(j.getMetadata().getNamespace() + "/"
+                + j.getMetadata().getLabels().get(RunLabels.JOB))));
+        return List.of(Environments.eventSource(context), runs, jobs);
+    }
+
+    private static String key(DataJob job) {
+        return job.getMetadata().getNamespace() + "/" + job.getMetadata().getName();
     }
 }

@@ -1,5 +1,6 @@
 package io.raffinerie.operator.run;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -9,11 +10,14 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
+import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.api.v1alpha1.DataJob;
+import io.raffinerie.api.v1alpha1.DataJobSpec;
 import io.raffinerie.api.v1alpha1.DataPipeline;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.DataRunStatus;
+import io.raffinerie.api.v1alpha1.RunPhase;
 import io.raffinerie.model.Problem;
 import io.raffinerie.model.Readiness;
 import io.raffinerie.model.Reasons;
@@ -30,22 +34,47 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Accepts DataRuns whose job or pipeline exists and whose parameters fit. */
+/**
+ * Runs DataRuns. A run's whole state lives in its status and is re-derived from the cluster (its Jobs and pods)
+ * on every reconciliation, so a restart of the operator is harmless.
+ */
 @ControllerConfiguration(name = "datarun")
+@RBACRule(apiGroups = "batch", resources = "jobs", verbs = {"get", "list", "watch", "create", "patch"})
+@RBACRule(apiGroups = "", resources = "pods", verbs = {"get", "list", "watch"})
+@RBACRule(apiGroups = "", resources = "pods/log", verbs = "get")
+@RBACRule(apiGroups = "", resources = "secrets", verbs = "get")
+@RBACRule(apiGroups = "", resources = "events", verbs = "create")
 public class DataRunReconciler implements Reconciler<DataRun> {
     @Inject
     Clock clock;
 
+    @Inject
+    JobRunExecution jobRuns;
+
+    @Inject
+    RunTransitions transitions;
+
     @Override
     public UpdateControl<DataRun> reconcile(DataRun run, Context<DataRun> context) {
+        DataRunStatus status = StatusPatch.copyOf(run.getStatus(), DataRunStatus::new);
+        if (RunStatuses.isFinished(status)) {
+            return StatusPatch.ifChanged(run, status);
+        }
+        RunPhase before = status.phase;
         String namespace = run.getMetadata().getNamespace();
+        Optional<DataEnvironment> environment = Environments.find(context, namespace);
         Optional<DataJob> job = find(context, DataJob.class, namespace, run.getSpec().jobRef);
         Optional<DataPipeline> pipeline = find(context, DataPipeline.class, namespace, run.getSpec().pipelineRef);
-        Optional<Problem> problem = EnvironmentModel.checkHost(Environments.find(context, namespace), namespace)
+        Optional<Problem> problem = EnvironmentModel.checkHost(environment, namespace)
                 .or(() -> RunValidation.validate(run.getSpec(), namespace, job, pipeline));
-        DataRunStatus status = StatusPatch.copyOf(run.getStatus(), DataRunStatus::new);
         RunStatuses.initialize(status, RunStatuses.triggerOf(run.getMetadata().getLabels()));
-        Readiness.apply(status, problem, run.getMetadata().getGeneration(), Reasons.ACCEPTED, "the run is accepted", clock);
+        boolean started = !status.steps.isEmpty();
+        if (run.getSpec().jobRef != null && (problem.isEmpty() || started)) {
+            jobRuns.advance(run, job.orElseGet(() -> placeholder(run)), environment, status, context);
+        }
+        Readiness.apply(status, started ? Optional.empty() : problem, run.getMetadata().getGeneration(), Reasons.ACCEPTED,
+                "the run is accepted", clock);
+        transitions.record(run, job, before, status);
         return StatusPatch.ifChanged(run, status);
     }
 
@@ -53,7 +82,18 @@ public class DataRunReconciler implements Reconciler<DataRun> {
     public List<EventSource<?, DataRun>> prepareEventSources(EventSourceContext<DataRun> context) {
         return List.of(Environments.eventSource(context),
                 targetEventSource(context, DataJob.class, run -> run.getSpec().jobRef),
-                targetEventSource(context, DataPipeline.class, run -> run.getSpec().pipelineRef));
+                targetEventSource(context, DataPipeline.class, run -> run.getSpec().pipelineRef),
+                RunEventSources.jobs(context),
+                RunEventSources.pods(context));
+    }
+
+    /** A started run whose DataJob was deleted still finishes: its Job carries everything it needs. */
+    private static DataJob placeholder(DataRun run) {
+        DataJob job = new DataJob();
+        job.getMetadata().setName(run.getSpec().jobRef);
+        job.getMetadata().setNamespace(run.getMetadata().getNamespace());
+        job.setSpec(new DataJobSpec());
+        return job;
     }
 
     private static <R extends HasMetadata> Optional<R> find(Context<DataRun> context, Class<R> type, String namespace, String name) {

@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * The Kubernetes cluster the e2e tests run against, one per JVM ({@link #get()}).
  *
- * <p>With {@code KUBECONFIG} in the environment, that cluster is used as it is. Otherwise the local KWOK
+ * <p>With {@code KUBECONFIG} in the environment (naming another file than up.sh's kubeconfig), that
+ * cluster is used as it is. Otherwise the local KWOK
  * cluster is started, or reused when it already runs, with {@code e2e/cluster/up.sh}, and its kubeconfig
  * ({@code e2e/.work/kubeconfig}, or {@code RAFFINERIE_KUBECONFIG}) is used. Either way {@link #get()} returns
  * once the API server answers and, on the local cluster, the KWOK nodes are Ready.
@@ -44,7 +45,8 @@ public final class Cluster {
         e2eDir = locateE2eDir();
         toolsBin = Path.of(lastLine(script(e2eDir, e2eDir.resolve("tools/build.sh"))));
         String external = System.getenv("KUBECONFIG");
-        if (external != null && !external.isBlank()) {
+        if (external != null && !external.isBlank()
+                && !Path.of(external).toAbsolutePath().normalize().equals(localKubeconfig(e2eDir))) {
             local = false;
             kubeconfig = Path.of(external.split(File.pathSeparator)[0]).toAbsolutePath();
             client = new KubernetesClientBuilder().withConfig(Config.autoConfigure(null)).build();
@@ -154,6 +156,13 @@ public final class Cluster {
         return node.getStatus() != null && node.getStatus().getConditions() != null
                 && node.getStatus().getConditions().stream()
                         .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    /** Where up.sh writes the kubeconfig: KUBECONFIG naming this file still means the local cluster. */
+    private static Path localKubeconfig(Path e2eDir) {
+        String configured = System.getenv("RAFFINERIE_KUBECONFIG");
+        Path path = configured != null && !configured.isBlank() ? Path.of(configured) : e2eDir.resolve(".work/kubeconfig");
+        return path.toAbsolutePath().normalize();
     }
 
     private static Path locateE2eDir() {

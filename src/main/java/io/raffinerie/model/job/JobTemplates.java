@@ -1,0 +1,139 @@
+package io.raffinerie.model.job;
+
+import io.fabric8.kubernetes.api.model.Capabilities;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
+import io.raffinerie.api.v1alpha1.DataJob;
+import io.raffinerie.api.v1alpha1.DataJobSpec;
+import io.raffinerie.api.v1alpha1.Variable;
+import io.raffinerie.model.Durations;
+import io.raffinerie.model.environment.EnvironmentModel;
+import io.raffinerie.model.environment.EnvironmentObjects;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The batch/v1 Job spec of one run of a DataJob: the same for a manual run, a pipeline step and a CronJob's
+ * template. Pods pass the restricted Pod Security profile and run as the environment's runner, without a token.
+ */
+public final class JobTemplates {
+    public static final String CONTAINER = "main";
+    static final long RUN_AS = 1000L;
+
+    private JobTemplates() {
+    }
+
+    /**
+     * The Job spec. {@code labels} go on the pods too; {@code parameters} are the resolved values; the secret
+     * references of {@code environmentVariables} stay references.
+     */
+    public static JobSpec spec(DataJob job, TechnologyCatalog.Resolution resolution, Map<String, String> parameters,
+            List<Variable> environmentVariables, Map<String, String> labels) {
+        DataJobSpec spec = job.getSpec();
+        Map<String, String> podLabels = new LinkedHashMap<>();
+        Map<String, String> podAnnotations = new LinkedHashMap<>();
+        if (spec.podMetadata != null) {
+            if (spec.podMetadata.labels != null) {
+                podLabels.putAll(spec.podMetadata.labels);
+            }
+            if (spec.podMetadata.annotations != null) {
+                podAnnotations.putAll(spec.podMetadata.annotations);
+            }
+        }
+        podLabels.putAll(labels);
+        podLabels.put(RunLabels.TECHNOLOGY, spec.technology);
+        JobSpecBuilder builder = new JobSpecBuilder()
+                .withBackoffLimit(spec.retries == null ? 0 : spec.retries)
+                .withCompletions(1)
+                .withParallelism(1)
+                .withTemplate(pod(job, resolution, parameters, environmentVariables, podLabels, podAnnotations));
+        Durations.parse(spec.timeout).ifPresent(timeout -> builder.withActiveDeadlineSeconds(Math.max(1, timeout.toSeconds())));
+        return builder.build();
+    }
+
+    private static PodTemplateSpec pod(DataJob job, TechnologyCatalog.Resolution resolution, Map<String, String> parameters,
+            List<Variable> environmentVariables, Map<String, String> labels, Map<String, String> annotations) {
+        DataJobSpec spec = job.getSpec();
+        Launch launch = Launch.of(job, resolution);
+        ContainerBuilder container = new ContainerBuilder()
+                .withName(CONTAINER)
+                .withImage(resolution.image())
+                .withCommand(launch.command())
+                .withArgs(launch.args())
+                .withEnv(env(spec, parameters, environmentVariables))
+                .addNewEnvFrom().withNewConfigMapRef(EnvironmentObjects.VARIABLES_CONFIG_MAP, true).endEnvFrom()
+                .withSecurityContext(new SecurityContextBuilder()
+                        .withAllowPrivilegeEscalation(false)
+                        .withReadOnlyRootFilesystem(true)
+                        .withRunAsNonRoot(true)
+                        .withCapabilities(new Capabilities(null, List.of("ALL")))
+                        .build())
+                .addToVolumeMounts(new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build());
+        if (spec.resources != null) {
+            container.withResources(spec.resources);
+        }
+        PodSpecBuilder pod = new PodSpecBuilder()
+                .withRestartPolicy("Never")
+                .withServiceAccountName(launch.serviceAccount())
+                .withAutomountServiceAccountToken(launch.needsApiToken())
+                .withNewSecurityContext()
+                .withRunAsNonRoot(true).withRunAsUser(RUN_AS).withRunAsGroup(RUN_AS).withFsGroup(RUN_AS)
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .endSecurityContext()
+                .addToVolumes(new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build());
+        if (spec.script != null) {
+            container.addToVolumeMounts(new VolumeMountBuilder().withName("script").withMountPath(ScriptConfigMaps.MOUNT_PATH)
+                    .withReadOnly(true).build());
+            pod.addToVolumes(new VolumeBuilder().withName("script").withNewConfigMap().withName(ScriptConfigMaps.name(job))
+                    .endConfigMap().build());
+        }
+        pod.withContainers(container.build());
+        return new PodTemplateSpecBuilder()
+                .withNewMetadata().withLabels(labels).withAnnotations(annotations.isEmpty() ? null : annotations).endMetadata()
+                .withSpec(pod.build())
+                .build();
+    }
+
+    /** Environment variables, then the job's env, then the parameters: later ones win. */
+    static List<EnvVar> env(DataJobSpec spec, Map<String, String> parameters, List<Variable> environmentVariables) {
+        Map<String, EnvVar> byName = new LinkedHashMap<>();
+        // Plain environment variables come from the environment's ConfigMap (envFrom); secrets are referenced here.
+        for (Variable variable : environmentVariables == null ? List.<Variable>of() : environmentVariables) {
+            if (variable.secretKeyRef != null) {
+                byName.put(variable.name, toEnvVar(variable));
+            }
+        }
+        for (Variable variable : spec.env == null ? List.<Variable>of() : spec.env) {
+            byName.put(variable.name, toEnvVar(variable));
+        }
+        parameters.forEach((name, value) -> byName.put(name, new EnvVarBuilder().withName(name).withValue(value).build()));
+        return new ArrayList<>(byName.values());
+    }
+
+    private static EnvVar toEnvVar(Variable variable) {
+        if (variable.secretKeyRef == null) {
+            return new EnvVarBuilder().withName(variable.name).withValue(variable.value).build();
+        }
+        return new EnvVarBuilder().withName(variable.name).withNewValueFrom().withNewSecretKeyRef()
+                .withName(variable.secretKeyRef.name).withKey(variable.secretKeyRef.key).endSecretKeyRef().endValueFrom().build();
+    }
+
+    /** Labels every object of a run carries, so that the operator's informers select only what it manages. */
+    public static Map<String, String> labels(String dataJob) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(RunLabels.JOB, dataJob);
+        labels.put(EnvironmentModel.MANAGED_BY_LABEL, EnvironmentModel.MANAGED_BY);
+        return labels;
+    }
+}

@@ -1,0 +1,87 @@
+package io.raffinerie.model.job;
+
+import io.raffinerie.api.v1alpha1.DataJob;
+import io.raffinerie.api.v1alpha1.DataJobSpec;
+import io.raffinerie.api.v1alpha1.SparkSpec;
+import io.raffinerie.model.environment.EnvironmentObjects;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** How a job's container starts: its command and arguments, and the identity it runs as. */
+record Launch(List<String> command, List<String> args, String serviceAccount, boolean needsApiToken) {
+    static final String SPARK_SUBMIT = "/opt/spark/bin/spark-submit";
+    static final String SPARK_MASTER = "k8s://https://kubernetes.default.svc:443";
+
+    static Launch of(DataJob job, TechnologyCatalog.Resolution resolution) {
+        DataJobSpec spec = job.getSpec();
+        List<String> command = spec.command == null ? List.of() : spec.command;
+        List<String> args = spec.args == null ? List.of() : spec.args;
+        return switch (resolution.technology().launch()) {
+            case SCRIPT -> spec.script == null ? runner(command, args)
+                    : runner(List.of(interpreter(spec.technology),
+                            ScriptConfigMaps.MOUNT_PATH + "/" + ScriptConfigMaps.fileName(spec.technology)), args);
+            case COMMAND -> runner(command.isEmpty() ? List.of("java") : command, args);
+            case SPARK_SUBMIT -> new Launch(List.of(SPARK_SUBMIT), sparkSubmitArgs(job, resolution.image()),
+                    EnvironmentObjects.SPARK_SERVICE_ACCOUNT, true);
+            case IMAGE -> runner(command, args);
+        };
+    }
+
+    private static Launch runner(List<String> command, List<String> args) {
+        return new Launch(command, args, EnvironmentObjects.RUNNER_SERVICE_ACCOUNT, false);
+    }
+
+    private static String interpreter(String technology) {
+        return "python".equals(technology) ? "python" : "bash";
+    }
+
+    /** spark-submit in cluster mode: the driver runs as a pod and starts its executors through the Kubernetes API. */
+    static List<String> sparkSubmitArgs(DataJob job, String image) {
+        SparkSpec spark = job.getSpec().spark == null ? new SparkSpec() : job.getSpec().spark;
+        Map<String, String> conf = new TreeMap<>();
+        conf.put("spark.kubernetes.namespace", job.getMetadata().getNamespace());
+        conf.put("spark.kubernetes.authenticate.driver.serviceAccountName", EnvironmentObjects.SPARK_SERVICE_ACCOUNT);
+        conf.put("spark.kubernetes.container.image", image);
+        conf.put("spark.kubernetes.driver.label." + RunLabels.TECHNOLOGY, "spark");
+        conf.put("spark.kubernetes.executor.label." + RunLabels.TECHNOLOGY, "spark");
+        conf.put("spark.kubernetes.driver.label." + RunLabels.JOB, job.getMetadata().getName());
+        conf.put("spark.kubernetes.executor.label." + RunLabels.JOB, job.getMetadata().getName());
+        if (spark.driver != null) {
+            putIfSet(conf, "spark.driver.cores", spark.driver.cores);
+            putIfSet(conf, "spark.driver.memory", spark.driver.memory);
+        }
+        if (spark.executor != null) {
+            putIfSet(conf, "spark.executor.cores", spark.executor.cores);
+            putIfSet(conf, "spark.executor.memory", spark.executor.memory);
+            putIfSet(conf, "spark.executor.instances", spark.executor.instances);
+        }
+        if (spark.sparkConf != null) {
+            conf.putAll(spark.sparkConf);
+        }
+        List<String> args = new ArrayList<>(List.of("--master", SPARK_MASTER, "--deploy-mode", "cluster",
+                "--name", job.getMetadata().getName()));
+        conf.forEach((key, value) -> {
+            args.add("--conf");
+            args.add(key + "=" + value);
+        });
+        if (spark.mainClass != null) {
+            args.add("--class");
+            args.add(spark.mainClass);
+        }
+        if (spark.mainApplicationFile != null) {
+            args.add(spark.mainApplicationFile);
+        }
+        if (job.getSpec().args != null) {
+            args.addAll(job.getSpec().args);
+        }
+        return args;
+    }
+
+    private static void putIfSet(Map<String, String> conf, String key, Object value) {
+        if (value != null) {
+            conf.put(key, value.toString());
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.raffinerie.model.job;
+
+/** Labels on the Jobs, pods and ConfigMaps of runs; the operator's informers select on them. */
+public final class RunLabels {
+    /** The DataJob a Job, pod or script runs. */
+    public static final String JOB = "raffinerie.io/job";
+    /** The DataRun a Job or pod belongs to (absent on Jobs a CronJob starts: their name is the run's). */
+    public static final String RUN = "raffinerie.io/run";
+    /** The pipeline step a Job or pod runs. */
+    public static final String STEP = "raffinerie.io/step";
+    /** The technology, for policies that single out Spark pods. */
+    public static final String TECHNOLOGY = "raffinerie.io/technology";
+    /** The DataJob generation a Job was built from. */
+    public static final String SPEC_GENERATION = "raffinerie.io/spec-generation";
+
+    private RunLabels() {
+    }
+}

@@ -1,0 +1,62 @@
+package io.raffinerie.model.run;
+
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.raffinerie.api.v1alpha1.DataJob;
+import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.api.v1alpha1.Variable;
+import io.raffinerie.model.ChildNames;
+import io.raffinerie.model.job.JobTemplates;
+import io.raffinerie.model.job.RunLabels;
+import io.raffinerie.model.job.TechnologyCatalog;
+import java.util.List;
+import java.util.Map;
+
+/** The batch/v1 Jobs of runs: deterministic names, so that creating one twice is harmless. */
+public final class JobRuns {
+    private JobRuns() {
+    }
+
+    /** The Job of a job run, or of one step of a pipeline run ({@code step} null for a job run). */
+    public static String jobName(DataRun run, String step) {
+        return step == null ? ChildNames.of(run.getMetadata().getName()) : ChildNames.of(run.getMetadata().getName(), step);
+    }
+
+    /** The Job that runs {@code job} for {@code run}, owned by the run. */
+    public static Job desired(DataRun run, String step, DataJob job, TechnologyCatalog.Resolution resolution,
+            Map<String, String> parameters, List<Variable> environmentVariables) {
+        Map<String, String> labels = JobTemplates.labels(job.getMetadata().getName());
+        labels.put(RunLabels.RUN, run.getMetadata().getName());
+        if (step != null) {
+            labels.put(RunLabels.STEP, step);
+        }
+        return new JobBuilder()
+                .withNewMetadata()
+                .withName(jobName(run, step))
+                .withNamespace(run.getMetadata().getNamespace())
+                .withLabels(labels)
+                .addToLabels(RunLabels.SPEC_GENERATION, String.valueOf(job.getMetadata().getGeneration()))
+                .withOwnerReferences(new OwnerReferenceBuilder()
+                        .withApiVersion(run.getApiVersion())
+                        .withKind(run.getKind())
+                        .withName(run.getMetadata().getName())
+                        .withUid(run.getMetadata().getUid())
+                        .withController(true)
+                        .withBlockOwnerDeletion(true)
+                        .build())
+                .endMetadata()
+                .withSpec(JobTemplates.spec(job, resolution, parameters, environmentVariables, labels))
+                .build();
+    }
+
+    /** The DataJob generation a Job was built from, if it says. */
+    public static Long specGeneration(Job job) {
+        String value = job.getMetadata().getLabels() == null ? null : job.getMetadata().getLabels().get(RunLabels.SPEC_GENERATION);
+        try {
+            return value == null ? null : Long.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.raffinerie.model.run;
+
+import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.api.v1alpha1.History;
+import io.raffinerie.api.v1alpha1.RunPhase;
+import io.raffinerie.api.v1alpha1.RunSummary;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** A job's or pipeline's runs: which one is the last, and which finished ones fall out of the history. */
+public final class RunHistory {
+    public static final int DEFAULT_KEPT = 10;
+    private static final Comparator<DataRun> NEWEST_FIRST = Comparator
+            .comparing((DataRun r) -> r.getMetadata().getCreationTimestamp() == null ? "" : r.getMetadata().getCreationTimestamp())
+            .thenComparing(r -> r.getMetadata().getName())
+            .reversed();
+
+    private RunHistory() {
+    }
+
+    /** The most recently created run, summarized. */
+    public static Optional<RunSummary> lastRun(List<DataRun> runs) {
+        return runs.stream().min(NEWEST_FIRST).map(RunHistory::summary);
+    }
+
+    public static RunSummary summary(DataRun run) {
+        RunSummary summary = new RunSummary();
+        summary.name = run.getMetadata().getName();
+        if (run.getStatus() != null) {
+            summary.phase = run.getStatus().phase;
+            summary.startTime = run.getStatus().startTime;
+            summary.completionTime = run.getStatus().completionTime;
+            summary.steps = run.getStatus().progress;
+        }
+        return summary;
+    }
+
+    /** Finished runs past the limits, oldest first; unfinished runs are never deleted. */
+    public static List<DataRun> beyondLimits(List<DataRun> runs, History history) {
+        int succeeded = history == null || history.succeeded == null ? DEFAULT_KEPT : history.succeeded;
+        int failed = history == null || history.failed == null ? DEFAULT_KEPT : history.failed;
+        List<DataRun> sorted = runs.stream().sorted(NEWEST_FIRST).toList();
+        List<DataRun> expired = new ArrayList<>();
+        expired.addAll(sorted.stream().filter(r -> phase(r) == RunPhase.Succeeded).skip(succeeded).toList());
+        expired.addAll(sorted.stream().filter(r -> phase(r) == RunPhase.Failed || phase(r) == RunPhase.Cancelled).skip(failed)
+                .toList());
+        return expired.stream().sorted(NEWEST_FIRST.reversed()).toList();
+    }
+
+    private static RunPhase phase(DataRun run) {
+        return run.getStatus() == null ? null : run.getStatus().phase;
+    }
+}

@@ -1,0 +1,119 @@
+package io.raffinerie.model.run;
+
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import io.raffinerie.api.v1alpha1.StepPhase;
+import io.raffinerie.api.v1alpha1.StepStatus;
+import io.raffinerie.model.job.JobTemplates;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** How a step is doing, read from its batch/v1 Job and the Job's pods. */
+public final class StepObservation {
+    /** Reasons a container waits that no retry will cure; shown on the step while it waits. */
+    private static final Set<String> STUCK = Set.of("ImagePullBackOff", "ErrImagePull", "InvalidImageName",
+            "CreateContainerConfigError", "CreateContainerError");
+
+    private StepObservation() {
+    }
+
+    /** The step as the Job and its pods show it; fields the cluster cannot tell (log tail) come from {@code previous}. */
+    public static StepStatus observe(String step, String jobName, Job job, List<Pod> pods, StepStatus previous) {
+        StepStatus status = new StepStatus();
+        status.name = step;
+        status.job = jobName;
+        if (previous != null) {
+            status.logTail = previous.logTail;
+            status.reusedFrom = previous.reusedFrom;
+        }
+        if (job == null) {
+            status.phase = StepPhase.Pending;
+            return status;
+        }
+        var jobStatus = job.getStatus();
+        int failed = jobStatus == null || jobStatus.getFailed() == null ? 0 : jobStatus.getFailed();
+        int active = jobStatus == null || jobStatus.getActive() == null ? 0 : jobStatus.getActive();
+        int succeeded = jobStatus == null || jobStatus.getSucceeded() == null ? 0 : jobStatus.getSucceeded();
+        status.attempts = failed + (active > 0 || succeeded > 0 ? 1 : 0);
+        status.startTime = jobStatus == null ? null : jobStatus.getStartTime();
+        Optional<ContainerStatus> container = latestPod(pods).flatMap(StepObservation::mainContainer);
+        Optional<ContainerStateTerminated> terminated = container.map(c -> c.getState() == null ? null : c.getState().getTerminated());
+        terminated.ifPresent(t -> status.exitCode = t.getExitCode());
+
+        Optional<JobCondition> complete = condition(job, "Complete");
+        Optional<JobCondition> failedCondition = condition(job, "Failed").or(() -> condition(job, "FailureTarget"));
+        if (complete.isPresent()) {
+            status.phase = StepPhase.Succeeded;
+            status.completionTime = jobStatus.getCompletionTime() != null ? jobStatus.getCompletionTime()
+                    : complete.get().getLastTransitionTime();
+        } else if (failedCondition.isPresent()) {
+            status.phase = StepPhase.Failed;
+            status.completionTime = failedCondition.get().getLastTransitionTime();
+            status.reason = failedCondition.get().getReason();
+            status.message = failureMessage(failedCondition.get(), terminated);
+        } else if (condition(job, "Suspended").isPresent()) {
+            status.phase = StepPhase.Cancelled;
+            status.reason = "Cancelled";
+            status.message = "the run was cancelled; its Job was stopped";
+            status.completionTime = condition(job, "Suspended").get().getLastTransitionTime();
+        } else {
+            status.phase = active > 0 || status.startTime != null ? StepPhase.Running : StepPhase.Pending;
+            container.map(c -> c.getState() == null ? null : c.getState().getWaiting())
+                    .filter(w -> STUCK.contains(w.getReason()))
+                    .ifPresent(w -> {
+                        status.reason = w.getReason();
+                        status.message = w.getMessage();
+                    });
+        }
+        if (status.phase.isFinished() && status.attempts == 0 && status.phase != StepPhase.Cancelled) {
+            status.attempts = 1;
+        }
+        return status;
+    }
+
+    private static String failureMessage(JobCondition failed, Optional<ContainerStateTerminated> terminated) {
+        StringBuilder message = new StringBuilder();
+        if ("DeadlineExceeded".equals(failed.getReason())) {
+            message.append("DeadlineExceeded: the step ran longer than its timeout");
+        } else {
+            message.append(failed.getReason() == null ? "Failed" : failed.getReason());
+            if (failed.getMessage() != null) {
+                message.append(": ").append(failed.getMessage());
+            }
+        }
+        terminated.ifPresent(t -> {
+            message.append("; last attempt exited with code ").append(t.getExitCode());
+            if (t.getReason() != null && !"Error".equals(t.getReason())) {
+                message.append(" (").append(t.getReason()).append(")");
+            }
+        });
+        return message.toString();
+    }
+
+    static Optional<JobCondition> condition(Job job, String type) {
+        if (job.getStatus() == null || job.getStatus().getConditions() == null) {
+            return Optional.empty();
+        }
+        return job.getStatus().getConditions().stream()
+                .filter(c -> type.equals(c.getType()) && "True".equals(c.getStatus()))
+                .findFirst();
+    }
+
+    /** The most recent pod of the Job: the last attempt. */
+    public static Optional<Pod> latestPod(List<Pod> pods) {
+        return pods.stream().max(Comparator.comparing((Pod p) -> p.getMetadata().getCreationTimestamp() == null ? ""
+                : p.getMetadata().getCreationTimestamp()).thenComparing(p -> p.getMetadata().getName()));
+    }
+
+    private static Optional<ContainerStatus> mainContainer(Pod pod) {
+        if (pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
+            return Optional.empty();
+        }
+        return pod.getStatus().getContainerStatuses().stream().filter(c -> JobTemplates.CONTAINER.equals(c.getName())).findFirst();
+    }
+}

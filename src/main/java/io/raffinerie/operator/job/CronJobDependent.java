@@ -1,0 +1,32 @@
+package io.raffinerie.operator.job;
+
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.raffinerie.api.v1alpha1.DataJob;
+import io.raffinerie.model.job.CronJobs;
+import io.raffinerie.model.job.RunLabels;
+import io.raffinerie.model.job.TechnologyCatalog;
+import io.raffinerie.operator.common.Environments;
+import jakarta.inject.Inject;
+
+/** The CronJob of a scheduled job; removed when the schedule is. */
+@KubernetesDependent(informer = @Informer(labelSelector = RunLabels.JOB))
+public class CronJobDependent extends CRUDKubernetesDependentResource<CronJob, DataJob> {
+    @Inject
+    TechnologyCatalog catalog;
+
+    public CronJobDependent() {
+        super(CronJob.class);
+    }
+
+    @Override
+    protected CronJob desired(DataJob job, Context<DataJob> context) {
+        var spec = job.getSpec();
+        var environment = Environments.find(context, job.getMetadata().getNamespace());
+        return CronJobs.desired(job, catalog.resolve(spec.technology, spec.version, spec.image),
+                environment.map(e -> e.getSpec().variables).orElse(null));
+    }
+}

@@ -1,0 +1,129 @@
+package io.raffinerie.operator.run;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.raffinerie.api.v1alpha1.DataEnvironment;
+import io.raffinerie.api.v1alpha1.DataJob;
+import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.api.v1alpha1.DataRunStatus;
+import io.raffinerie.api.v1alpha1.StepPhase;
+import io.raffinerie.api.v1alpha1.StepStatus;
+import io.raffinerie.api.v1alpha1.Trigger;
+import io.raffinerie.api.v1alpha1.Variable;
+import io.raffinerie.model.job.TechnologyCatalog;
+import io.raffinerie.model.run.JobRuns;
+import io.raffinerie.model.run.RunParameters;
+import io.raffinerie.model.run.RunStatuses;
+import io.raffinerie.model.run.StepObservation;
+import io.raffinerie.operator.common.Creations;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs the one step of a job run: creates its Job once, stops it on cancel, and reads the step's state and log
+ * tail back into the run's status.
+ */
+@ApplicationScoped
+public class JobRunExecution {
+    private final KubernetesClient client;
+    private final TechnologyCatalog catalog;
+    private final StepLogReader logs;
+    private final Clock clock;
+
+    public JobRunExecution(KubernetesClient client, TechnologyCatalog catalog, StepLogReader logs, Clock clock) {
+        this.client = client;
+        this.catalog = catalog;
+        this.logs = logs;
+        this.clock = clock;
+    }
+
+    /** Advances {@code status}, which starts as a copy of the run's; the run has passed validation. */
+    void advance(DataRun run, DataJob job, Optional<DataEnvironment> environment, DataRunStatus status, Context<DataRun> context) {
+        String namespace = run.getMetadata().getNamespace();
+        String jobName = JobRuns.jobName(run, null);
+        StepStatus previous = status.steps.isEmpty() ? null : status.steps.get(0);
+        Optional<Job> existing = RunEventSources.job(context, namespace, jobName).or(() -> createdButNotCached(previous, namespace, jobName));
+        boolean cancel = Boolean.TRUE.equals(run.getSpec().cancel);
+        StepStatus step;
+        if (existing.isEmpty()) {
+            step = startOrExplain(run, job, environment, status, previous, cancel, jobName);
+        } else {
+            Job current = existing.get();
+            List<Pod> pods = RunEventSources.podsOf(context, namespace, jobName);
+            step = StepObservation.observe(job.getMetadata().getName(), jobName, current, pods, previous);
+            if (cancel && !step.phase.isFinished()) {
+                suspend(current);
+            }
+            if (status.specGeneration == null) {
+                status.specGeneration = JobRuns.specGeneration(current);
+            }
+            if (step.phase.isFinished() && step.phase != StepPhase.Cancelled && step.logTail == null) {
+                step.logTail = StepObservation.latestPod(pods)
+                        .map(pod -> logs.tail(namespace, pod.getMetadata().getName(), secretVariables(job, environment)))
+                        .orElse("(no pod ran for this step)");
+            }
+        }
+        RunStatuses.applyJobRun(status, step, clock);
+    }
+
+    private StepStatus startOrExplain(DataRun run, DataJob job, Optional<DataEnvironment> environment, DataRunStatus status,
+            StepStatus previous, boolean cancel, String jobName) {
+        String stepName = job.getMetadata().getName();
+        if (cancel) {
+            return RunStatuses.cancelledBeforeStart(stepName, jobName);
+        }
+        if (previous != null && previous.phase != StepPhase.Pending || status.trigger == Trigger.Schedule) {
+            StepStatus lost = new StepStatus();
+            lost.name = stepName;
+            lost.job = jobName;
+            lost.phase = StepPhase.Failed;
+            lost.reason = "JobDeleted";
+            lost.message = "the Job " + jobName + " of this step was deleted before it finished";
+            lost.attempts = previous == null ? null : previous.attempts;
+            return lost;
+        }
+        TechnologyCatalog.Resolution resolution = catalog.resolve(job.getSpec().technology, job.getSpec().version, job.getSpec().image);
+        var parameters = RunParameters.resolve("DataJob " + stepName, job.getSpec().parameters, run.getSpec().parameters).values();
+        List<Variable> variables = environment.map(e -> e.getSpec().variables).orElse(null);
+        Creations.createIfAbsent(client, JobRuns.desired(run, null, job, resolution, parameters, variables));
+        status.specGeneration = job.getMetadata().getGeneration();
+        StepStatus created = new StepStatus();
+        created.name = stepName;
+        created.job = jobName;
+        created.phase = StepPhase.Pending;
+        return created;
+    }
+
+    /** A Job this run created may not have reached the cache yet; ask the API server before calling it lost. */
+    private Optional<Job> createdButNotCached(StepStatus previous, String namespace, String jobName) {
+        if (previous == null || previous.job == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(client.batch().v1().jobs().inNamespace(namespace).withName(jobName).get());
+    }
+
+    /** A suspended Job's pods are stopped by the Job controller, and the Job stays as a record. */
+    private void suspend(Job job) {
+        if (!Boolean.TRUE.equals(job.getSpec().getSuspend())) {
+            client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace()).withName(job.getMetadata().getName())
+                    .edit(j -> {
+                        j.getSpec().setSuspend(true);
+                        return j;
+                    });
+        }
+    }
+
+    private static List<Variable> secretVariables(DataJob job, Optional<DataEnvironment> environment) {
+        List<Variable> variables = new ArrayList<>();
+        environment.map(e -> e.getSpec().variables).ifPresent(variables::addAll);
+        if (job.getSpec().env != null) {
+            variables.addAll(job.getSpec().env);
+        }
+        return variables;
+    }
+}

@@ -1,0 +1,68 @@
+package io.raffinerie.operator.run;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.model.job.RunLabels;
+import io.raffinerie.operator.common.Caches;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The Jobs and pods of runs, selected by the raffinerie.io/job label so that the operator caches only its own.
+ * A Job or pod event reconciles its run at once: step transitions never wait for a timer.
+ */
+final class RunEventSources {
+    static final String JOB_NAME_LABEL = "batch.kubernetes.io/job-name";
+    private static final String BY_JOB = "raffinerie-pods-by-job";
+
+    private RunEventSources() {
+    }
+
+    static InformerEventSource<Job, DataRun> jobs(EventSourceContext<DataRun> context) {
+        return new InformerEventSource<>(InformerEventSourceConfiguration.from(Job.class, DataRun.class)
+                .withLabelSelector(RunLabels.JOB)
+                .withSecondaryToPrimaryMapper(job -> Set.of(new ResourceID(runOf(job, job.getMetadata().getName()),
+                        job.getMetadata().getNamespace())))
+                .build(), context);
+    }
+
+    static InformerEventSource<Pod, DataRun> pods(EventSourceContext<DataRun> context) {
+        InformerEventSource<Pod, DataRun> pods = new InformerEventSource<>(InformerEventSourceConfiguration
+                .from(Pod.class, DataRun.class)
+                .withLabelSelector(RunLabels.JOB)
+                .withSecondaryToPrimaryMapper(pod -> Set.of(new ResourceID(runOf(pod, label(pod, JOB_NAME_LABEL)),
+                        pod.getMetadata().getNamespace())))
+                .build(), context);
+        pods.addIndexers(Map.of(BY_JOB, pod -> List.of(pod.getMetadata().getNamespace() + "/" + label(pod, JOB_NAME_LABEL))));
+        return pods;
+    }
+
+    /** A run's Job from the cache. */
+    static Optional<Job> job(Context<DataRun> context, String namespace, String name) {
+        return Caches.eventSource(context, Job.class).get(new ResourceID(name, namespace));
+    }
+
+    /** The pods of a Job from the cache. */
+    static List<Pod> podsOf(Context<DataRun> context, String namespace, String job) {
+        return Caches.eventSource(context, Pod.class).byIndex(BY_JOB, namespace + "/" + job);
+    }
+
+    /** Jobs and pods of pipeline steps name their run; a Job a CronJob started has the run's name itself. */
+    private static String runOf(HasMetadata resource, String fallback) {
+        String run = label(resource, RunLabels.RUN);
+        return run != null ? run : fallback;
+    }
+
+    private static String label(HasMetadata resource, String key) {
+        return resource.getMetadata().getLabels() == null ? null : resource.getMetadata().getLabels().get(key);
+    }
+}

@@ -1,0 +1,56 @@
+package io.raffinerie.operator.run;
+
+import io.raffinerie.api.v1alpha1.DataJob;
+import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.api.v1alpha1.DataRunStatus;
+import io.raffinerie.api.v1alpha1.RunPhase;
+import io.raffinerie.operator.common.EventRecorder;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Tells people about a run's transitions: Events on the run and on the job it runs. */
+@ApplicationScoped
+public class RunTransitions {
+    private final EventRecorder events;
+
+    public RunTransitions(EventRecorder events) {
+        this.events = events;
+    }
+
+    void record(DataRun run, Optional<DataJob> job, RunPhase before, DataRunStatus after) {
+        if (Objects.equals(before, after.phase) || after.phase == null || after.phase == RunPhase.Pending) {
+            return;
+        }
+        String subject = "run " + run.getMetadata().getName();
+        String reason;
+        String message;
+        switch (after.phase) {
+            case Running -> {
+                reason = "Started";
+                message = subject + " started";
+            }
+            case Succeeded -> {
+                reason = "Succeeded";
+                message = subject + " succeeded";
+            }
+            case Failed -> {
+                reason = "Failed";
+                message = subject + " failed" + (after.message == null ? "" : ": " + after.message);
+            }
+            default -> {
+                reason = "Cancelled";
+                message = subject + " was cancelled";
+            }
+        }
+        boolean warning = after.phase == RunPhase.Failed;
+        for (var involved : job.isPresent() ? List.of(run, job.get()) : List.of(run)) {
+            if (warning) {
+                events.warning(involved, reason, message);
+            } else {
+                events.normal(involved, reason, message);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.raffinerie.operator.run;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.raffinerie.api.v1alpha1.Variable;
+import io.raffinerie.model.job.JobTemplates;
+import io.raffinerie.model.run.LogTails;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads the end of a finished step's log through the API and masks the values of the secret variables the step
+ * could see. A log that cannot be read gives a note, never a stuck run.
+ */
+@ApplicationScoped
+public class StepLogReader {
+    private final KubernetesClient client;
+
+    public StepLogReader(KubernetesClient client) {
+        this.client = client;
+    }
+
+    public String tail(String namespace, String pod, List<Variable> variables) {
+        String log;
+        try {
+            log = client.pods().inNamespace(namespace).withName(pod).inContainer(JobTemplates.CONTAINER)
+                    .limitBytes(LogTails.MAX_BYTES * 2).tailingLines(LogTails.MAX_LINES).getLog();
+        } catch (KubernetesClientException e) {
+            return "(the log of pod " + pod + " could not be read: " + (e.getStatus() != null && e.getStatus().getMessage() != null
+                    ? e.getStatus().getMessage() : "the API server answered " + e.getCode()) + ")";
+        }
+        return LogTails.of(log, secretValues(namespace, variables));
+    }
+
+    /** The values of the secret keys the variables reference; a missing secret has no value to hide. */
+    private List<String> secretValues(String namespace, List<Variable> variables) {
+        List<String> values = new ArrayList<>();
+        for (Variable variable : variables) {
+            if (variable.secretKeyRef == null) {
+                continue;
+            }
+            Secret secret = client.secrets().inNamespace(namespace).withName(variable.secretKeyRef.name).get();
+            if (secret == null) {
+                continue;
+            }
+            if (secret.getData() != null && secret.getData().get(variable.secretKeyRef.key) != null) {
+                values.add(new String(Base64.getDecoder().decode(secret.getData().get(variable.secretKeyRef.key)),
+                        StandardCharsets.UTF_8));
+            }
+            if (secret.getStringData() != null) {
+                values.add(secret.getStringData().get(variable.secretKeyRef.key));
+            }
+        }
+        values.removeIf(Objects::isNull);
+        return values;
+    }
+}
