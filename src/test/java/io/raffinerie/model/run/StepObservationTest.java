@@ -1,0 +1,90 @@
+package io.raffinerie.model.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.raffinerie.api.v1alpha1.StepPhase;
+import io.raffinerie.api.v1alpha1.StepStatus;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StepObservationTest {
+    private static Job job(int active, int failed, int succeeded, String conditionType, String reason) {
+        JobBuilder job = new JobBuilder().withNewMetadata().withName("r").endMetadata().withNewStatus()
+                .withActive(active).withFailed(failed).withSucceeded(succeeded).withStartTime("2026-11-28T10:00:00Z").endStatus();
+        if (conditionType != null) {
+            job.editStatus().addNewCondition().withType(conditionType).withStatus("True").withReason(reason)
+                    .withLastTransitionTime("2026-11-28T10:05:00Z").endCondition().endStatus();
+        }
+        return job.build();
+    }
+
+    private static Pod pod(String name, String created, Integer exitCode, String reason, String waiting) {
+        PodBuilder pod = new PodBuilder().withNewMetadata().withName(name).withCreationTimestamp(created).endMetadata()
+                .withNewStatus().addNewContainerStatus().withName("main").withNewState().endState().endContainerStatus().endStatus();
+        Pod built = pod.build();
+        var state = built.getStatus().getContainerStatuses().get(0).getState();
+        if (exitCode != null) {
+            state.setTerminated(new io.fabric8.kubernetes.api.model.ContainerStateTerminatedBuilder().withExitCode(exitCode)
+                    .withReason(reason).build());
+        }
+        if (waiting != null) {
+            state.setWaiting(new io.fabric8.kubernetes.api.model.ContainerStateWaitingBuilder().withReason(waiting)
+                    .withMessage("Back-off pulling image").build());
+        }
+        return built;
+    }
+
+    @Test
+    void noJobYetIsPending() {
+        assertThat(StepObservation.observe("s", "r", null, List.of(), null).phase).isEqualTo(StepPhase.Pending);
+    }
+
+    @Test
+    void activeJobIsRunningAndAStuckImageIsExplained() {
+        StepStatus step = StepObservation.observe("s", "r", job(1, 0, 0, null, null),
+                List.of(pod("r-1", "2026-11-28T10:00:00Z", null, null, "ImagePullBackOff")), null);
+        assertThat(step.phase).isEqualTo(StepPhase.Running);
+        assertThat(step.reason).isEqualTo("ImagePullBackOff");
+        assertThat(step.attempts).isEqualTo(1);
+    }
+
+    @Test
+    void completeJobSucceededWithTheExitCodeOfItsPod() {
+        StepStatus step = StepObservation.observe("s", "r", job(0, 0, 1, "Complete", "CompletionsReached"),
+                List.of(pod("r-1", "2026-11-28T10:00:00Z", 0, "Completed", null)), null);
+        assertThat(step.phase).isEqualTo(StepPhase.Succeeded);
+        assertThat(step.exitCode).isZero();
+        assertThat(step.completionTime).isEqualTo("2026-11-28T10:05:00Z");
+    }
+
+    @Test
+    void failedJobReportsTheLastAttemptsExitCodeAndOomKill() {
+        StepStatus step = StepObservation.observe("s", "r", job(0, 3, 0, "Failed", "BackoffLimitExceeded"),
+                List.of(pod("r-2", "2026-11-28T10:01:00Z", 1, "Error", null), pod("r-3", "2026-11-28T10:02:00Z", 137, "OOMKilled", null),
+                        pod("r-1", "2026-11-28T10:00:00Z", 2, "Error", null)), null);
+        assertThat(step.phase).isEqualTo(StepPhase.Failed);
+        assertThat(step.attempts).isEqualTo(3);
+        assertThat(step.exitCode).isEqualTo(137);
+        assertThat(step.message).isEqualTo("BackoffLimitExceeded; last attempt exited with code 137 (OOMKilled)");
+    }
+
+    @Test
+    void deadlineIsExplained() {
+        StepStatus step = StepObservation.observe("s", "r", job(0, 1, 0, "FailureTarget", "DeadlineExceeded"), List.of(), null);
+        assertThat(step.phase).isEqualTo(StepPhase.Failed);
+        assertThat(step.message).startsWith("DeadlineExceeded");
+    }
+
+    @Test
+    void suspendedJobIsCancelledAndTheLogTailIsKept() {
+        StepStatus previous = new StepStatus();
+        previous.logTail = "earlier";
+        StepStatus step = StepObservation.observe("s", "r", job(0, 0, 0, "Suspended", "JobSuspended"), List.of(), previous);
+        assertThat(step.phase).isEqualTo(StepPhase.Cancelled);
+        assertThat(step.logTail).isEqualTo("earlier");
+    }
+}
