@@ -11,7 +11,7 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 .PHONY: run
-run: tools build ## Start the local cluster (unless KUBECONFIG is set), install the CRDs and the operator, apply the examples
+run: tools $(OPERATOR_JAR) ## Start the local cluster (unless KUBECONFIG is set), install the CRDs and the operator, apply the examples
 	e2e/run.sh
 
 .PHONY: stop
@@ -31,8 +31,12 @@ unit: ## Unit tests only (no cluster)
 it: tools kube-api-test-bins ## Unit and integration tests
 	$(MVN) verify
 
+OPERATOR_JAR := target/quarkus-app/quarkus-run.jar
+$(OPERATOR_JAR): pom.xml $(shell find src/main -type f)
+	$(MVN) package -DskipTests
+
 .PHONY: e2e
-e2e: tools ## End-to-end suites on the local cluster (or KUBECONFIG)
+e2e: tools $(OPERATOR_JAR) ## End-to-end suites on the local cluster (or KUBECONFIG), with the operator as its own process
 	$(MVN) -f e2e/pom.xml verify
 	@if [ -z "$${KUBECONFIG:-}" ]; then e2e/cluster/selftest-down.sh; fi
 

@@ -170,6 +170,7 @@ func (h *helper) sync(ctx context.Context, key string) error {
 		return nil
 	}
 
+	content = h.expand(ctx, pod, content)
 	sum := sha256.Sum256([]byte(string(pod.UID) + "\x00" + content))
 	state := hex.EncodeToString(sum[:])
 	h.mu.Lock()
@@ -191,6 +192,48 @@ func (h *helper) sync(ctx context.Context, key string) error {
 	h.mu.Unlock()
 	log.Printf("serving %d bytes of logs for pod %s", len(content), key)
 	return nil
+}
+
+// expand replaces $(NAME) with the value the pod's first container would see in its environment variable NAME
+// (a plain value, a Secret's or a ConfigMap's key, or a ConfigMap of envFrom), as a real container printing its
+// environment would: tests plant a secret's value in a log without writing it anywhere else.
+func (h *helper) expand(ctx context.Context, pod *corev1.Pod, content string) string {
+	if len(pod.Spec.Containers) == 0 || !strings.Contains(content, "$(") {
+		return content
+	}
+	container := pod.Spec.Containers[0]
+	values := map[string]string{}
+	for _, from := range container.EnvFrom {
+		if from.ConfigMapRef == nil {
+			continue
+		}
+		cm, err := h.pods.CoreV1().ConfigMaps(pod.Namespace).Get(ctx, from.ConfigMapRef.Name, metav1.GetOptions{})
+		if err == nil {
+			for k, v := range cm.Data {
+				values[k] = v
+			}
+		}
+	}
+	for _, env := range container.Env {
+		switch {
+		case env.ValueFrom == nil:
+			values[env.Name] = env.Value
+		case env.ValueFrom.SecretKeyRef != nil:
+			secret, err := h.pods.CoreV1().Secrets(pod.Namespace).Get(ctx, env.ValueFrom.SecretKeyRef.Name, metav1.GetOptions{})
+			if err == nil {
+				values[env.Name] = string(secret.Data[env.ValueFrom.SecretKeyRef.Key])
+			}
+		case env.ValueFrom.ConfigMapKeyRef != nil:
+			cm, err := h.pods.CoreV1().ConfigMaps(pod.Namespace).Get(ctx, env.ValueFrom.ConfigMapKeyRef.Name, metav1.GetOptions{})
+			if err == nil {
+				values[env.Name] = cm.Data[env.ValueFrom.ConfigMapKeyRef.Key]
+			}
+		}
+	}
+	for name, value := range values {
+		content = strings.ReplaceAll(content, "$("+name+")", value)
+	}
+	return content
 }
 
 // writeCRILog writes content in the CRI log format read by KWOK: "<RFC3339Nano> stdout F <line>".

@@ -46,7 +46,9 @@ public final class StepObservation {
         terminated.ifPresent(t -> status.exitCode = t.getExitCode());
 
         Optional<JobCondition> complete = condition(job, "Complete");
-        Optional<JobCondition> failedCondition = condition(job, "Failed").or(() -> condition(job, "FailureTarget"));
+        // Only the terminal conditions: after FailureTarget or SuccessCriteriaMet, pods may still be terminating and
+        // the counts are not final.
+        Optional<JobCondition> failedCondition = condition(job, "Failed");
         if (complete.isPresent()) {
             status.phase = StepPhase.Succeeded;
             status.completionTime = jobStatus.getCompletionTime() != null ? jobStatus.getCompletionTime()

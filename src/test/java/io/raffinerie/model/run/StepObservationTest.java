@@ -74,9 +74,15 @@ class StepObservationTest {
 
     @Test
     void deadlineIsExplained() {
-        StepStatus step = StepObservation.observe("s", "r", job(0, 1, 0, "FailureTarget", "DeadlineExceeded"), List.of(), null);
+        StepStatus step = StepObservation.observe("s", "r", job(0, 1, 0, "Failed", "DeadlineExceeded"), List.of(), null);
         assertThat(step.phase).isEqualTo(StepPhase.Failed);
         assertThat(step.message).startsWith("DeadlineExceeded");
+    }
+
+    @Test
+    void failureTargetAloneIsNotYetFailed() {
+        assertThat(StepObservation.observe("s", "r", job(1, 1, 0, "FailureTarget", "BackoffLimitExceeded"), List.of(), null).phase)
+                .isEqualTo(StepPhase.Running);
     }
 
     @Test

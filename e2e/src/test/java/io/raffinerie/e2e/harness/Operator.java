@@ -1,0 +1,144 @@
+package io.raffinerie.e2e.harness;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The operator as its own process (the packaged Quarkus application, target/quarkus-app), against the e2e
+ * cluster: installed the way a user installs it (CRDs and roles with kubectl), started, killed with SIGKILL,
+ * restarted. Its log is registered for the diagnostics of failed tests.
+ */
+public final class Operator {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static Operator shared;
+
+    private final Cluster cluster;
+    private final Path jar;
+    private final int httpPort;
+    private final Map<String, String> extraEnv;
+    private Process process;
+    private int starts;
+
+    private Operator(Cluster cluster, int httpPort, Map<String, String> extraEnv) {
+        this.cluster = cluster;
+        this.jar = cluster.e2eDir().getParent().resolve("target/quarkus-app/quarkus-run.jar");
+        this.httpPort = httpPort;
+        this.extraEnv = extraEnv;
+    }
+
+    /** The operator every e2e suite shares: installed and started once, stopped when the JVM exits. */
+    public static synchronized Operator shared() {
+        if (shared == null) {
+            Cluster cluster = Cluster.get();
+            install(cluster);
+            shared = new Operator(cluster, 18080, Map.of());
+            shared.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
+        }
+        return shared;
+    }
+
+    /** CRDs and the environment roles, as `kubectl apply` installs them. */
+    public static void install(Cluster cluster) {
+        Path root = cluster.e2eDir().getParent();
+        cluster.kubectl("apply", "--server-side", "-f", root.resolve("crds").toString()).assertOk();
+        cluster.kubectl("wait", "--for", "condition=Established", "--timeout=60s", "-f", root.resolve("crds").toString()).assertOk();
+        cluster.kubectl("apply", "--server-side", "-f", root.resolve("operator/environment-roles.yaml").toString()).assertOk();
+    }
+
+    public synchronized void start() {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the operator first (make build)");
+        }
+        starts++;
+        Path log = cluster.e2eDir().resolve("target/operator-" + httpPort + "-" + starts + ".log");
+        try {
+            Files.createDirectories(log.getParent());
+            List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-Dquarkus.http.port=" + httpPort,
+                    "-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("KUBECONFIG", cluster.kubeconfig().toString());
+            builder.environment().put("POD_NAMESPACE", "raffinerie-system");
+            builder.environment().putAll(extraEnv);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Diagnostics.registerOperatorLog(log);
+        await().atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(this::isReady);
+    }
+
+    /** SIGKILL: no shutdown hook, no lease release, nothing flushed. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            waitFor();
+        }
+    }
+
+    /** SIGTERM: a graceful shutdown. */
+    public synchronized void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            waitFor();
+        }
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** The operator's Prometheus metrics. */
+    public String metrics() {
+        return get("/q/metrics");
+    }
+
+    private boolean isReady() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the operator exited with " + process.exitValue() + "; see its log");
+        }
+        try {
+            return get("/q/health/ready").contains("\"UP\"");
+        } catch (UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private String get(String path) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + httpPort + path)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void waitFor() {
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

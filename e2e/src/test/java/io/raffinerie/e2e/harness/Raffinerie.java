@@ -1,0 +1,104 @@
+package io.raffinerie.e2e.harness;
+
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** The raffinerie.io resources as a user sees them: YAML in, generic objects out. */
+public final class Raffinerie {
+    public static final String API_VERSION = "raffinerie.io/v1alpha1";
+    public static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    private final Cluster cluster;
+
+    public Raffinerie(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    public KubernetesClient client() {
+        return cluster.client();
+    }
+
+    public MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> kind(
+            String kind) {
+        return cluster.client().genericKubernetesResources(API_VERSION, kind);
+    }
+
+    /** `kubectl apply --server-side` of a YAML document, as a user or a GitOps tool would. */
+    public void apply(String yaml) {
+        cluster.kubectlWithInput(yaml, "apply", "--server-side", "-f", "-").assertOk();
+    }
+
+    /** `kubectl create` (for DataRuns, which are created, not applied). */
+    public void create(String yaml) {
+        cluster.kubectlWithInput(yaml, "create", "-f", "-").assertOk();
+    }
+
+    /** An environment whose namespace is {@code name}, provisioned and Ready. */
+    public void environment(String name, String extraSpec) {
+        apply("""
+                apiVersion: raffinerie.io/v1alpha1
+                kind: DataEnvironment
+                metadata: {name: %s}
+                spec:
+                  deletionPolicy: Delete
+                %s
+                """.formatted(name, extraSpec == null ? "" : extraSpec.indent(2)));
+        awaitReady("DataEnvironment", null, name);
+    }
+
+    public void deleteEnvironment(String name) {
+        kind("DataEnvironment").withName(name).delete();
+    }
+
+    public GenericKubernetesResource get(String kind, String namespace, String name) {
+        return namespace == null ? kind(kind).withName(name).get() : kind(kind).inNamespace(namespace).withName(name).get();
+    }
+
+    public GenericKubernetesResource await(String kind, String namespace, String name, Predicate<GenericKubernetesResource> until) {
+        return org.awaitility.Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .until(() -> get(kind, namespace, name), r -> r != null && until.test(r));
+    }
+
+    public GenericKubernetesResource awaitReady(String kind, String namespace, String name) {
+        return await(kind, namespace, name, r -> "True".equals(readyStatus(r)));
+    }
+
+    public GenericKubernetesResource awaitPhase(String namespace, String run, String phase) {
+        return await("DataRun", namespace, run, r -> phase.equals(status(r).get("phase")));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> status(GenericKubernetesResource resource) {
+        Object status = resource.getAdditionalProperties().get("status");
+        return status == null ? Map.of() : (Map<String, Object>) status;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> steps(GenericKubernetesResource run) {
+        return (List<Map<String, Object>>) status(run).getOrDefault("steps", List.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    public static String readyStatus(GenericKubernetesResource resource) {
+        List<Map<String, Object>> conditions = (List<Map<String, Object>>) status(resource).getOrDefault("conditions", List.of());
+        return conditions.stream().filter(c -> "Ready".equals(c.get("type"))).map(c -> (String) c.get("status")).findFirst().orElse(null);
+    }
+
+    /** Waits until {@code check} holds, polling. */
+    public static void eventually(Runnable check) {
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(250)).untilAsserted(check::run);
+    }
+
+    public static Optional<Object> field(Map<String, Object> map, String key) {
+        return Optional.ofNullable(map.get(key));
+    }
+}

@@ -1,0 +1,224 @@
+package io.raffinerie.e2e.operator;
+
+import static io.raffinerie.e2e.harness.Raffinerie.eventually;
+import static io.raffinerie.e2e.harness.Raffinerie.status;
+import static io.raffinerie.e2e.harness.Raffinerie.steps;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.raffinerie.e2e.harness.Cluster;
+import io.raffinerie.e2e.harness.Operator;
+import io.raffinerie.e2e.harness.Raffinerie;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Job runs end to end: the operator as its own process, KWOK running the pods (annotations on the pod template
+ * decide how long they run, how they exit and what they log), exercised through kubectl and the API only.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JobRunsIT {
+    static final String NS = "e2e-jobs";
+    static final String SECRET = "pa55-w0rd-from-the-vault";
+
+    final Cluster cluster = Cluster.get();
+    final Raffinerie raffinerie = new Raffinerie(cluster);
+    Operator operator;
+
+    @BeforeAll
+    void environment() {
+        operator = Operator.shared();
+        raffinerie.environment(NS, """
+                variables:
+                  - {name: WAREHOUSE_PASSWORD, secretKeyRef: {name: warehouse, key: password}}
+                """);
+        cluster.kubectl("-n", NS, "create", "secret", "generic", "warehouse", "--from-literal=password=" + SECRET);
+    }
+
+    @AfterAll
+    void cleanUp() {
+        raffinerie.deleteEnvironment(NS);
+    }
+
+    private void job(String name, String technology, String extra) {
+        raffinerie.apply("""
+                apiVersion: raffinerie.io/v1alpha1
+                kind: DataJob
+                metadata: {name: %s, namespace: %s}
+                spec:
+                  technology: %s
+                %s
+                """.formatted(name, NS, technology, extra.indent(2)));
+        raffinerie.awaitReady("DataJob", NS, name);
+    }
+
+    private void run(String name, String job, String parameters) {
+        raffinerie.create("""
+                apiVersion: raffinerie.io/v1alpha1
+                kind: DataRun
+                metadata: {name: %s, namespace: %s}
+                spec: {jobRef: %s%s}
+                """.formatted(name, NS, job, parameters == null ? "" : ", parameters: " + parameters));
+    }
+
+    @Test
+    void pythonRunGoesThroughItsPhasesAndShowsWhatItPrinted() {
+        job("extract", "python", """
+                script: |
+                  import os; print("orders for", os.environ["DAY"])
+                parameters: [{name: DAY, default: today}]
+                podMetadata:
+                  annotations:
+                    raffinerie.io/sim-duration: 2s
+                    raffinerie.io/sim-log: "orders for 2026-11-28"
+                """);
+        Map<String, Boolean> seen = new ConcurrentHashMap<>();
+        run("extract-1", "extract", "{DAY: '2026-11-28'}");
+        await().atMost(Raffinerie.TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            GenericKubernetesResource run = raffinerie.get("DataRun", NS, "extract-1");
+            Object phase = run == null ? null : status(run).get("phase");
+            if (phase != null) {
+                seen.put(phase.toString(), true);
+            }
+            return "Succeeded".equals(phase);
+        });
+        assertThat(seen).containsKeys("Running", "Succeeded");
+
+        GenericKubernetesResource run = raffinerie.get("DataRun", NS, "extract-1");
+        Map<String, Object> step = steps(run).get(0);
+        assertThat(step).containsEntry("phase", "Succeeded").containsEntry("exitCode", 0).containsEntry("attempts", 1);
+        assertThat((String) step.get("logTail")).contains("orders for 2026-11-28");
+        assertThat(status(run)).containsEntry("trigger", "Manual").containsKey("completionTime");
+        String events = cluster.kubectl("-n", NS, "get", "events", "--field-selector", "involvedObject.name=extract-1",
+                "-o", "jsonpath={.items[*].reason}").assertOk().stdout();
+        assertThat(events).contains("Started").contains("Succeeded");
+        String describe = cluster.kubectl("-n", NS, "get", "datajob", "extract").assertOk().stdout();
+        assertThat(describe).contains("extract-1").contains("Succeeded");
+    }
+
+    @Test
+    void secretValuePlantedInTheLogIsMasked() {
+        job("leaky", "bash", """
+                script: echo "$WAREHOUSE_PASSWORD"
+                podMetadata:
+                  annotations:
+                    raffinerie.io/sim-log: "connecting with $(WAREHOUSE_PASSWORD) to the warehouse"
+                """);
+        run("leaky-1", "leaky", null);
+
+        GenericKubernetesResource run = raffinerie.awaitPhase(NS, "leaky-1", "Succeeded");
+        assertThat((String) steps(run).get(0).get("logTail")).isEqualTo("connecting with **** to the warehouse\n");
+        String everything = cluster.kubectl("-n", NS, "get", "dataruns,datajobs,configmaps,events,jobs", "-o", "yaml").assertOk().stdout();
+        assertThat(everything).doesNotContain(SECRET);
+    }
+
+    @Test
+    void failingRunEndsFailedWithItsExitCodeAfterItsRetries() {
+        job("broken", "bash", """
+                script: exit 3
+                retries: 1
+                podMetadata:
+                  annotations: {raffinerie.io/sim-exit-code: "3"}
+                """);
+        run("broken-1", "broken", null);
+
+        GenericKubernetesResource run = raffinerie.awaitPhase(NS, "broken-1", "Failed");
+        Map<String, Object> step = steps(run).get(0);
+        assertThat(step).containsEntry("exitCode", 3).containsEntry("attempts", 2).containsEntry("reason", "BackoffLimitExceeded");
+        assertThat((String) status(run).get("message")).contains("exited with code 3");
+    }
+
+    @Test
+    void runPastItsTimeoutFailsWithDeadlineExceeded() {
+        job("sleepy", "bash", """
+                script: sleep 3600
+                timeout: 3s
+                podMetadata:
+                  annotations: {raffinerie.io/sim-duration: 60s}
+                """);
+        run("sleepy-1", "sleepy", null);
+
+        GenericKubernetesResource run = raffinerie.awaitPhase(NS, "sleepy-1", "Failed");
+        assertThat((String) status(run).get("message")).startsWith("DeadlineExceeded");
+    }
+
+    @Test
+    void twoOperatorRestartsInTheMiddleOfARunCreateNoSecondJob() {
+        job("steady", "bash", """
+                script: sleep 6
+                podMetadata:
+                  annotations: {raffinerie.io/sim-duration: 6s}
+                """);
+        run("steady-1", "steady", null);
+        raffinerie.awaitPhase(NS, "steady-1", "Running");
+
+        operator.kill();
+        operator.start();
+        operator.kill();
+        operator.start();
+
+        raffinerie.awaitPhase(NS, "steady-1", "Succeeded");
+        List<Job> jobs = cluster.client().batch().v1().jobs().inNamespace(NS).withLabel("raffinerie.io/run", "steady-1").list().getItems();
+        assertThat(jobs).hasSize(1);
+        assertThat(jobs.get(0).getStatus().getSucceeded()).isEqualTo(1);
+    }
+
+    @Test
+    void everyMinuteScheduleRecordsScheduledRunsIncludingOneStartedWhileTheOperatorWasDown() {
+        job("minutely", "bash", """
+                script: echo tick
+                schedule: {cron: "* * * * *"}
+                """);
+        GenericKubernetesResource first = awaitScheduledRuns(1).get(0);
+        assertThat(status(first)).containsEntry("trigger", "Schedule");
+        raffinerie.awaitPhase(NS, first.getMetadata().getName(), "Succeeded");
+
+        operator.stop();
+        try {
+            // The CronJob keeps firing while the operator is down.
+            await().atMost(Duration.ofSeconds(130)).pollInterval(Duration.ofSeconds(1)).until(() -> cluster.client().batch().v1()
+                    .jobs().inNamespace(NS).withLabel("raffinerie.io/job", "minutely").list().getItems().size() >= 2);
+        } finally {
+            operator.start();
+        }
+        List<GenericKubernetesResource> runs = awaitScheduledRuns(2);
+        List<Job> jobs = cluster.client().batch().v1().jobs().inNamespace(NS).withLabel("raffinerie.io/job", "minutely").list().getItems();
+        eventually(() -> assertThat(runs.stream().map(r -> r.getMetadata().getName()))
+                .containsAll(jobs.stream().map(j -> j.getMetadata().getName()).toList()));
+        assertThat(runs.stream().map(r -> r.getMetadata().getName()).distinct()).hasSize(runs.size());
+        raffinerie.kind("DataJob").inNamespace(NS).withName("minutely").delete();
+    }
+
+    private List<GenericKubernetesResource> awaitScheduledRuns(int count) {
+        return await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> raffinerie.kind("DataRun").inNamespace(NS).withLabel("raffinerie.io/job", "minutely").list().getItems()
+                        .stream().filter(r -> "Schedule".equals(status(r).get("trigger"))).toList(), l -> l.size() >= count);
+    }
+
+    @Test
+    void sparkJobRunsToSucceededWithItsDriverSimulated() {
+        job("pi", "spark", """
+                spark:
+                  mainClass: org.apache.spark.examples.SparkPi
+                  mainApplicationFile: local:///opt/spark/examples/jars/spark-examples.jar
+                  driver: {cores: 1, memory: 1g}
+                  executor: {cores: 1, memory: 1g, instances: 2}
+                podMetadata:
+                  annotations: {raffinerie.io/sim-log: "Pi is roughly 3.14"}
+                """);
+        run("pi-1", "pi", null);
+
+        GenericKubernetesResource run = raffinerie.awaitPhase(NS, "pi-1", "Succeeded");
+        assertThat((String) steps(run).get(0).get("logTail")).contains("Pi is roughly");
+        Job job = cluster.client().batch().v1().jobs().inNamespace(NS).withName("pi-1").get();
+        assertThat(job.getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo("raffinerie-spark");
+    }
+}
