@@ -1,6 +1,8 @@
 package io.raffinerie.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,4 +18,8 @@ public class DataRunStatus extends Status {
     public String progress;
     public String message;
     public List<StepStatus> steps = new ArrayList<>();
+    /** For pipeline runs: what the run executes, frozen at its start (kept opaque to the schema). */
+    @PreserveUnknownFields
+    @SchemaFrom(type = Object.class)
+    public RunSnapshot snapshot;
 }

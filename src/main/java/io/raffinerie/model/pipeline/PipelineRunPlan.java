@@ -1,0 +1,15 @@
+package io.raffinerie.model.pipeline;
+
+import io.raffinerie.api.v1alpha1.RunPhase;
+import io.raffinerie.api.v1alpha1.StepStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a pipeline run is to do now: its steps' statuses, the steps whose Jobs to create, the Jobs to stop, the
+ * run's phase and message, and how long until its deadline.
+ */
+public record PipelineRunPlan(List<StepStatus> steps, List<String> stepsToStart, List<String> jobsToStop, RunPhase phase,
+        String message, Optional<Duration> untilDeadline) {
+}

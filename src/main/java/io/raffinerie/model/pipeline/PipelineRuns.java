@@ -1,0 +1,185 @@
+package io.raffinerie.model.pipeline;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.raffinerie.api.v1alpha1.FailurePolicy;
+import io.raffinerie.api.v1alpha1.PipelineStep;
+import io.raffinerie.api.v1alpha1.RunPhase;
+import io.raffinerie.api.v1alpha1.RunSnapshot;
+import io.raffinerie.api.v1alpha1.StepPhase;
+import io.raffinerie.api.v1alpha1.StepStatus;
+import io.raffinerie.model.Conditions;
+import io.raffinerie.model.Durations;
+import io.raffinerie.model.run.StepObservation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The state machine of a pipeline run, as a pure function: from the frozen pipeline, the Jobs observed in the
+ * cluster and the previous step statuses, what the steps are and what to do next. Every reconciliation derives
+ * it again, so a restart of the operator is harmless.
+ */
+public final class PipelineRuns {
+    private PipelineRuns() {
+    }
+
+    /** The Job and pods of a step, as observed. */
+    public record Observed(Job job, List<Pod> pods) {
+    }
+
+    /** Everything the plan depends on. */
+    public record Input(RunSnapshot snapshot, Map<String, Observed> observed, List<StepStatus> previous, boolean cancel,
+            Instant startTime, Instant now, Function<String, String> jobNames) {
+    }
+
+    public static PipelineRunPlan plan(Input input) {
+        PipelineGraph graph = PipelineGraph.of(input.snapshot().pipeline.steps).graph();
+        Map<String, StepStatus> previous = new LinkedHashMap<>();
+        (input.previous() == null ? List.<StepStatus>of() : input.previous()).forEach(s -> previous.put(s.name, s));
+        Optional<Duration> timeout = Durations.parse(input.snapshot().pipeline.timeout);
+        Optional<Duration> untilDeadline = timeout.map(t -> Duration.between(input.now(), input.startTime().plus(t)));
+        boolean timedOut = untilDeadline.map(d -> d.isNegative() || d.isZero()).orElse(false);
+        boolean stopOnFailure = input.snapshot().pipeline.failurePolicy != FailurePolicy.Continue;
+
+        Map<String, StepStatus> steps = new LinkedHashMap<>();
+        List<String> toStart = new ArrayList<>();
+        List<String> toStop = new ArrayList<>();
+        for (String name : graph.topologicalOrder()) {
+            StepStatus observed = observe(name, input, previous.get(name));
+            if (!observed.phase.isFinished() && observed.job != null && input.observed().containsKey(name)
+                    && (input.cancel() || timedOut)) {
+                toStop.add(observed.job);
+            }
+            if (observed.phase != StepPhase.Pending || observed.job != null) {
+                steps.put(name, observed);
+                continue;
+            }
+            steps.put(name, decide(graph.step(name), graph, steps, input, timedOut, stopOnFailure, toStart));
+        }
+        List<StepStatus> ordered = new ArrayList<>();
+        input.snapshot().pipeline.steps.forEach(s -> ordered.add(steps.get(s.name)));
+        RunPhase phase = phase(ordered, input.cancel(), timedOut, toStart);
+        return new PipelineRunPlan(ordered, toStart, toStop, phase, message(ordered, phase, timedOut, input),
+                phase.isFinished() ? Optional.empty() : untilDeadline.filter(d -> !d.isNegative() && !d.isZero()));
+    }
+
+    private static StepStatus observe(String name, Input input, StepStatus previous) {
+        if (previous != null && previous.reusedFrom != null) {
+            return previous;
+        }
+        Observed observed = input.observed().get(name);
+        if (observed != null) {
+            return StepObservation.observe(name, input.jobNames().apply(name), observed.job(), observed.pods(), previous);
+        }
+        if (previous != null && previous.phase.isFinished()) {
+            return previous;
+        }
+        if (previous != null && previous.job != null) {
+            // Created earlier (the status says so) and neither cached nor found since: someone deleted it.
+            StepStatus lost = copy(previous);
+            lost.phase = StepPhase.Failed;
+            lost.reason = "JobDeleted";
+            lost.message = "the Job " + previous.job + " of this step was deleted before it finished";
+            lost.completionTime = Conditions.timestamp(input.now());
+            return lost;
+        }
+        StepStatus pending = new StepStatus();
+        pending.name = name;
+        pending.phase = StepPhase.Pending;
+        return pending;
+    }
+
+    /** A step without a Job yet: start it, skip it, cancel it, or let it wait. */
+    private static StepStatus decide(PipelineStep step, PipelineGraph graph, Map<String, StepStatus> decided, Input input,
+            boolean timedOut, boolean stopOnFailure, List<String> toStart) {
+        StepStatus status = new StepStatus();
+        status.name = step.name;
+        if (input.cancel() || timedOut) {
+            status.phase = input.cancel() ? StepPhase.Cancelled : StepPhase.Skipped;
+            status.reason = input.cancel() ? "Cancelled" : "PipelineTimeout";
+            status.message = input.cancel() ? "the run was cancelled before this step started"
+                    : "the pipeline ran out of time before this step started";
+            return status;
+        }
+        Map<String, StepPhase> upstream = new LinkedHashMap<>();
+        for (String dependency : graph.dependenciesOf(step.name)) {
+            StepStatus done = decided.get(dependency);
+            if (!done.phase.isFinished()) {
+                status.phase = StepPhase.Pending;
+                status.message = "waiting for " + dependency;
+                return status;
+            }
+            upstream.put(dependency, done.phase);
+        }
+        if (!StepConditions.isMet(step.when, upstream)) {
+            status.phase = StepPhase.Skipped;
+            status.reason = "ConditionNotMet";
+            status.message = "when " + (step.when == null ? "AllSucceeded" : step.when) + ": " + describe(upstream);
+            return status;
+        }
+        Optional<String> failed = decided.values().stream().filter(s -> s.phase == StepPhase.Failed).map(s -> s.name).findFirst();
+        if (stopOnFailure && failed.isPresent() && !StepConditions.handlesFailure(step.when)) {
+            status.phase = StepPhase.Skipped;
+            status.reason = "StopOnFailure";
+            status.message = "step " + failed.get() + " failed and the failure policy is StopOnFailure";
+            return status;
+        }
+        toStart.add(step.name);
+        status.phase = StepPhase.Pending;
+        status.job = input.jobNames().apply(step.name);
+        return status;
+    }
+
+    private static String describe(Map<String, StepPhase> upstream) {
+        List<String> parts = new ArrayList<>();
+        upstream.forEach((name, phase) -> parts.add("step " + name + " " + phase));
+        return String.join(", ", parts);
+    }
+
+    private static RunPhase phase(List<StepStatus> steps, boolean cancel, boolean timedOut, List<String> toStart) {
+        if (steps.stream().allMatch(s -> s.phase.isFinished())) {
+            if (cancel) {
+                return RunPhase.Cancelled;
+            }
+            if (timedOut || steps.stream().anyMatch(s -> s.phase == StepPhase.Failed)) {
+                return RunPhase.Failed;
+            }
+            return RunPhase.Succeeded;
+        }
+        boolean started = !toStart.isEmpty() || steps.stream().anyMatch(s -> s.job != null || s.phase.isFinished());
+        return started ? RunPhase.Running : RunPhase.Pending;
+    }
+
+    private static String message(List<StepStatus> steps, RunPhase phase, boolean timedOut, Input input) {
+        if (phase != RunPhase.Failed) {
+            return phase == RunPhase.Cancelled ? "the run was cancelled" : null;
+        }
+        if (timedOut) {
+            return "DeadlineExceeded: the pipeline ran longer than its timeout of " + input.snapshot().pipeline.timeout;
+        }
+        return steps.stream().filter(s -> s.phase == StepPhase.Failed).findFirst()
+                .map(s -> "step " + s.name + " failed" + (s.message == null ? "" : ": " + s.message)).orElse(null);
+    }
+
+    static StepStatus copy(StepStatus step) {
+        StepStatus copy = new StepStatus();
+        copy.name = step.name;
+        copy.phase = step.phase;
+        copy.job = step.job;
+        copy.attempts = step.attempts;
+        copy.startTime = step.startTime;
+        copy.completionTime = step.completionTime;
+        copy.exitCode = step.exitCode;
+        copy.reason = step.reason;
+        copy.message = step.message;
+        copy.logTail = step.logTail;
+        copy.reusedFrom = step.reusedFrom;
+        return copy;
+    }
+}

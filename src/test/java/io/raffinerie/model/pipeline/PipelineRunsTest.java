@@ -1,0 +1,254 @@
+package io.raffinerie.model.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.raffinerie.api.v1alpha1.DataPipeline;
+import io.raffinerie.api.v1alpha1.DataPipelineSpec;
+import io.raffinerie.api.v1alpha1.FailurePolicy;
+import io.raffinerie.api.v1alpha1.PipelineStep;
+import io.raffinerie.api.v1alpha1.RunPhase;
+import io.raffinerie.api.v1alpha1.RunSnapshot;
+import io.raffinerie.api.v1alpha1.StepPhase;
+import io.raffinerie.api.v1alpha1.StepStatus;
+import io.raffinerie.api.v1alpha1.When;
+import io.raffinerie.model.Fixtures;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PipelineRunsTest {
+    private static final Instant START = Instant.parse("2026-11-28T10:00:00Z");
+
+    /** Drives a run to its end like the cluster would: Jobs start when asked, and end as {@code fails} decides. */
+    static final class Simulation {
+        final RunSnapshot snapshot;
+        final Map<String, PipelineRuns.Observed> observed = new HashMap<>();
+        final List<String> startOrder = new ArrayList<>();
+        final Set<String> ended = new HashSet<>();
+        List<StepStatus> steps = List.of();
+        PipelineRunPlan plan;
+        boolean cancel;
+        Instant now = START;
+
+        Simulation(DataPipelineSpec pipeline) {
+            snapshot = new RunSnapshot();
+            snapshot.pipeline = pipeline;
+        }
+
+        PipelineRunPlan step() {
+            plan = PipelineRuns.plan(new PipelineRuns.Input(snapshot, observed, steps, cancel, START, now, s -> "run-" + s));
+            steps = plan.steps();
+            for (String start : plan.stepsToStart()) {
+                assertThat(observed).as("step %s started twice", start).doesNotContainKey(start);
+                PipelineStep declared = snapshot.pipeline.steps.stream().filter(s -> s.name.equals(start)).findFirst().orElseThrow();
+                if (declared.dependsOn != null) {
+                    assertThat(plan.steps()).filteredOn(s -> declared.dependsOn.contains(s.name))
+                            .as("step %s started before its dependencies ended", start)
+                            .allSatisfy(s -> assertThat(s.phase.isFinished()).isTrue());
+                }
+                startOrder.add(start);
+                observed.put(start, new PipelineRuns.Observed(job(start, 1, null), List.of()));
+            }
+            return plan;
+        }
+
+        void end(String step, boolean succeed) {
+            observed.put(step, new PipelineRuns.Observed(job(step, 0, succeed ? "Complete" : "Failed"), List.of()));
+            ended.add(step);
+        }
+
+        List<String> running() {
+            return observed.entrySet().stream().filter(e -> !ended.contains(e.getKey())).map(Map.Entry::getKey).sorted().toList();
+        }
+
+        StepStatus status(String step) {
+            return steps.stream().filter(s -> s.name.equals(step)).findFirst().orElseThrow();
+        }
+
+        /** Runs to the end, ending running steps in name order, failing those {@code fails} names. */
+        Simulation runToEnd(Predicate<String> fails) {
+            for (int i = 0; i < 1000 && !step().phase().isFinished(); i++) {
+                running().stream().findFirst().ifPresent(s -> end(s, !fails.test(s)));
+            }
+            assertThat(plan.phase().isFinished()).as("the run ends").isTrue();
+            return this;
+        }
+    }
+
+    static Job job(String step, int active, String condition) {
+        JobBuilder job = new JobBuilder().withNewMetadata().withName("run-" + step).endMetadata()
+                .withNewStatus().withActive(active).withStartTime("2026-11-28T10:00:00Z").endStatus();
+        if (condition != null) {
+            job.editStatus().withFailed("Failed".equals(condition) ? 1 : 0).withSucceeded("Complete".equals(condition) ? 1 : 0)
+                    .addNewCondition().withType(condition).withStatus("True").withReason(condition)
+                    .withLastTransitionTime("2026-11-28T10:01:00Z").endCondition().endStatus();
+        }
+        return job.build();
+    }
+
+    private static DataPipelineSpec diamond() {
+        return Fixtures.load("pipelines/diamond.yaml", DataPipeline.class).getSpec();
+    }
+
+    @Test
+    void diamondRunsItsBranchesInParallelAndSkipsTheFailureHandler() {
+        Simulation run = new Simulation(diamond());
+        assertThat(run.step().stepsToStart()).containsExactly("extract");
+        run.end("extract", true);
+        assertThat(run.step().stepsToStart()).containsExactly("clean", "enrich");
+        assertThat(run.plan.phase()).isEqualTo(RunPhase.Running);
+        run.end("clean", true);
+        assertThat(run.step().stepsToStart()).as("load waits for enrich").isEmpty();
+        run.end("enrich", true);
+        assertThat(run.step().stepsToStart()).containsExactly("load");
+        run.end("load", true);
+
+        PipelineRunPlan done = run.step();
+        assertThat(done.phase()).isEqualTo(RunPhase.Succeeded);
+        assertThat(run.status("page").phase).isEqualTo(StepPhase.Skipped);
+        assertThat(run.status("page").message).isEqualTo("when AnyFailed: step load Succeeded");
+        assertThat(run.startOrder).containsExactly("extract", "clean", "enrich", "load");
+    }
+
+    @Test
+    void failureUnderStopOnFailureSkipsDownstreamWithReasonsAndRunsTheAnyFailedStep() {
+        Simulation run = new Simulation(diamond()).runToEnd(step -> step.equals("load"));
+
+        assertThat(run.plan.phase()).isEqualTo(RunPhase.Failed);
+        assertThat(run.plan.message()).startsWith("step load failed");
+        assertThat(run.startOrder).containsExactly("extract", "clean", "enrich", "load", "page");
+    }
+
+    @Test
+    void stopOnFailureSkipsIndependentBranchesButContinueLetsThemFinish() {
+        DataPipelineSpec spec = diamond();
+        Simulation stop = new Simulation(spec).runToEnd(step -> step.equals("clean"));
+        assertThat(stop.status("load").phase).isEqualTo(StepPhase.Skipped);
+        assertThat(stop.status("load").message).isEqualTo("when AllSucceeded: step clean Failed, step enrich Succeeded");
+
+        DataPipelineSpec independent = new DataPipelineSpec();
+        independent.steps = List.of(step("a", null), step("b", null), step("c", List.of("b")));
+        Simulation stopped = new Simulation(independent);
+        stopped.step();
+        stopped.end("a", false);
+        stopped.end("b", true);
+        stopped.runToEnd(s -> false);
+        assertThat(stopped.status("c").phase).isEqualTo(StepPhase.Skipped);
+        assertThat(stopped.status("c").reason).isEqualTo("StopOnFailure");
+        assertThat(stopped.status("c").message).isEqualTo("step a failed and the failure policy is StopOnFailure");
+
+        independent.failurePolicy = FailurePolicy.Continue;
+        Simulation continued = new Simulation(independent);
+        continued.step();
+        continued.end("a", false);
+        continued.end("b", true);
+        continued.runToEnd(s -> false);
+        assertThat(continued.status("c").phase).isEqualTo(StepPhase.Succeeded);
+        assertThat(continued.plan.phase()).isEqualTo(RunPhase.Failed);
+    }
+
+    @Test
+    void cancelStopsRunningJobsAndCancelsWhatHasNotStarted() {
+        Simulation run = new Simulation(diamond());
+        run.step();
+        run.end("extract", true);
+        run.step();
+        run.cancel = true;
+        PipelineRunPlan plan = run.step();
+        assertThat(plan.jobsToStop()).containsExactly("run-clean", "run-enrich");
+        assertThat(run.status("load").phase).isEqualTo(StepPhase.Cancelled);
+        assertThat(plan.phase()).isEqualTo(RunPhase.Running);
+    }
+
+    @Test
+    void timeoutStopsRunningJobsAndFailsTheRun() {
+        DataPipelineSpec spec = diamond();
+        spec.timeout = "10m";
+        Simulation run = new Simulation(spec);
+        assertThat(run.step().untilDeadline()).hasValue(java.time.Duration.ofMinutes(10));
+        run.now = START.plusSeconds(601);
+        PipelineRunPlan plan = run.step();
+        assertThat(plan.jobsToStop()).containsExactly("run-extract");
+        run.observed.put("extract", new PipelineRuns.Observed(job("extract", 0, "Suspended"), List.of()));
+        plan = run.step();
+        assertThat(plan.phase()).isEqualTo(RunPhase.Failed);
+        assertThat(plan.message()).startsWith("DeadlineExceeded");
+        assertThat(run.status("load").reason).isEqualTo("PipelineTimeout");
+    }
+
+    @Test
+    void reusedStepsAreKeptAndNotStartedAgain() {
+        Simulation run = new Simulation(diamond());
+        StepStatus reused = new StepStatus();
+        reused.name = "extract";
+        reused.phase = StepPhase.Succeeded;
+        reused.reusedFrom = "daily-sales-7xk2p";
+        run.steps = List.of(reused);
+        assertThat(run.step().stepsToStart()).containsExactly("clean", "enrich");
+        assertThat(run.status("extract").reusedFrom).isEqualTo("daily-sales-7xk2p");
+    }
+
+    @Test
+    void aJobDeletedByHandFailsItsStep() {
+        Simulation run = new Simulation(diamond());
+        run.step();
+        run.observed.remove("extract");
+        run.step();
+        assertThat(run.status("extract").phase).isEqualTo(StepPhase.Failed);
+        assertThat(run.status("extract").reason).isEqualTo("JobDeleted");
+    }
+
+    @ParameterizedTest(name = "random DAG {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30})
+    void everyStepIsDecidedExactlyOnceAndNeverBeforeItsDependencies(long seed) {
+        Random random = new Random(seed);
+        int size = 2 + random.nextInt(14);
+        DataPipelineSpec spec = new DataPipelineSpec();
+        spec.steps = new ArrayList<>();
+        When[] whens = When.values();
+        for (int i = 0; i < size; i++) {
+            List<String> deps = new ArrayList<>();
+            for (int j = 0; j < i; j++) {
+                if (random.nextInt(4) == 0) {
+                    deps.add("s" + j);
+                }
+            }
+            PipelineStep step = step("s" + i, deps.isEmpty() ? null : deps);
+            step.when = random.nextInt(3) == 0 ? whens[random.nextInt(whens.length)] : null;
+            spec.steps.add(step);
+        }
+        spec.failurePolicy = random.nextBoolean() ? FailurePolicy.Continue : FailurePolicy.StopOnFailure;
+        Set<String> failing = spec.steps.stream().map(s -> s.name).filter(s -> random.nextInt(4) == 0).collect(Collectors.toSet());
+
+        Simulation run = new Simulation(spec).runToEnd(failing::contains);
+
+        assertThat(run.startOrder).doesNotHaveDuplicates();
+        assertThat(run.steps).hasSize(size).allSatisfy(s -> assertThat(s.phase.isFinished()).as(s.name).isTrue());
+        assertThat(run.steps).filteredOn(s -> s.phase == StepPhase.Skipped).allSatisfy(s -> {
+            assertThat(run.startOrder).doesNotContain(s.name);
+            assertThat(s.reason).isIn("ConditionNotMet", "StopOnFailure");
+        });
+        boolean anyFailed = run.steps.stream().anyMatch(s -> s.phase == StepPhase.Failed);
+        assertThat(run.plan.phase()).isEqualTo(anyFailed ? RunPhase.Failed : RunPhase.Succeeded);
+    }
+
+    private static PipelineStep step(String name, List<String> dependsOn) {
+        PipelineStep step = new PipelineStep();
+        step.name = name;
+        step.jobRef = "job";
+        step.dependsOn = dependsOn;
+        return step;
+    }
+}
