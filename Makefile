@@ -45,8 +45,9 @@ build: ## Build the operator (target/quarkus-app)
 	$(MVN) package -DskipTests
 
 .PHONY: crds
-crds: ## Regenerate crds/ from the API classes
+crds: ## Regenerate crds/ from the API classes, and the chart's copy and operator/ with them
 	$(MVN) verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=CrdDriftIT -Draffinerie.update-crds=true
+	operator/generate.sh
 
 .PHONY: tools
 tools: ## Build (once, cached under ~/.cache/raffinerie) Kubernetes, etcd, KWOK and helm from source

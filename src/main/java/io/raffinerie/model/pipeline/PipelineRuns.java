@@ -53,7 +53,7 @@ public final class PipelineRuns {
         for (String name : graph.topologicalOrder()) {
             StepStatus observed = observe(name, input, previous.get(name));
             if (!observed.phase.isFinished() && observed.job != null && input.observed().containsKey(name)
-                    && (input.cancel() || timedOut)) {
+                    && (input.cancel() || timedOut) && !isSuspended(input.observed().get(name).job())) {
                 toStop.add(observed.job);
             }
             if (observed.phase != StepPhase.Pending || observed.job != null) {
@@ -165,6 +165,10 @@ public final class PipelineRuns {
         }
         return steps.stream().filter(s -> s.phase == StepPhase.Failed).findFirst()
                 .map(s -> "step " + s.name + " failed" + (s.message == null ? "" : ": " + s.message)).orElse(null);
+    }
+
+    private static boolean isSuspended(Job job) {
+        return job.getSpec() != null && Boolean.TRUE.equals(job.getSpec().getSuspend());
     }
 
     static StepStatus copy(StepStatus step) {

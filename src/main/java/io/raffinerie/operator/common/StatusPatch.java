@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * Status writes that happen only when the status changed. The status is computed on a copy, never on the cached
- * resource, and applied on a fresh object that carries nothing but the name and the status.
+ * resource, and applied on a fresh object that carries nothing but the name, the version it was computed from, and
+ * the status.
  */
 public final class StatusPatch {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -46,6 +47,9 @@ public final class StatusPatch {
             patch.setMetadata(new ObjectMetaBuilder()
                     .withName(resource.getMetadata().getName())
                     .withNamespace(resource.getMetadata().getNamespace())
+                    // The status was computed from this version: if the resource changed since (a cancel, an edit),
+                    // the write fails with a conflict and the reconciliation runs again on the new version.
+                    .withResourceVersion(resource.getMetadata().getResourceVersion())
                     .build());
             patch.setStatus(status);
             return patch;

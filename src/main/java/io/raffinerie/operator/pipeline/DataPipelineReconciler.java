@@ -9,29 +9,40 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataPipeline;
 import io.raffinerie.api.v1alpha1.DataPipelineStatus;
+import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.model.Problem;
 import io.raffinerie.model.Readiness;
 import io.raffinerie.model.Reasons;
 import io.raffinerie.model.environment.EnvironmentModel;
 import io.raffinerie.model.pipeline.PipelineValidation;
+import io.raffinerie.model.run.RunHistory;
 import io.raffinerie.operator.common.Caches;
 import io.raffinerie.operator.common.Environments;
 import io.raffinerie.operator.common.StatusPatch;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Validates DataPipelines (DAG, schedule, jobs) and reports their readiness. */
+/** Validates DataPipelines, runs their schedules, keeps their run history and shows their last run. */
 @ControllerConfiguration(name = "datapipeline")
+@RBACRule(apiGroups = "raffinerie.io", resources = "dataruns", verbs = {"create", "patch", "delete"})
 public class DataPipelineReconciler implements Reconciler<DataPipeline> {
+    private static final String RUNS_BY_PIPELINE = "raffinerie-runs-by-pipeline";
+
     @Inject
     Clock clock;
+
+    @Inject
+    ScheduledPipelineRuns schedules;
 
     @Override
     public UpdateControl<DataPipeline> reconcile(DataPipeline pipeline, Context<DataPipeline> context) {
@@ -41,10 +52,22 @@ public class DataPipelineReconciler implements Reconciler<DataPipeline> {
                 .collect(Collectors.toSet());
         Optional<Problem> problem = EnvironmentModel.checkHost(Environments.find(context, namespace), namespace)
                 .or(() -> PipelineValidation.validate(pipeline.getSpec(), jobs, namespace));
+        List<DataRun> runs = Caches.eventSource(context, DataRun.class).byIndex(RUNS_BY_PIPELINE, namespace + "/"
+                + pipeline.getMetadata().getName());
+        RunHistory.beyondLimits(runs, pipeline.getSpec().history).forEach(run -> context.getClient().resource(run).delete());
+
         DataPipelineStatus status = StatusPatch.copyOf(pipeline.getStatus(), DataPipelineStatus::new);
+        Optional<Duration> untilNext = Optional.empty();
+        if (problem.isEmpty() && pipeline.getSpec().schedule != null) {
+            untilNext = schedules.trigger(pipeline, runs, status);
+        } else {
+            status.nextScheduleTime = null;
+        }
+        status.lastRun = RunHistory.lastRun(runs).orElse(null);
         Readiness.apply(status, problem, pipeline.getMetadata().getGeneration(), Reasons.VALID, "the pipeline is ready to run",
                 clock);
-        return StatusPatch.ifChanged(pipeline, status);
+        UpdateControl<DataPipeline> update = StatusPatch.ifChanged(pipeline, status);
+        return untilNext.map(update::rescheduleAfter).orElse(update);
     }
 
     @Override
@@ -58,6 +81,13 @@ public class DataPipelineReconciler implements Reconciler<DataPipeline> {
                         .map(ResourceID::fromResource)
                         .collect(Collectors.toSet()))
                 .build(), context);
-        return List.of(Environments.eventSource(context), jobs);
+        InformerEventSource<DataRun, DataPipeline> runs = new InformerEventSource<>(InformerEventSourceConfiguration
+                .from(DataRun.class, DataPipeline.class)
+                .withSecondaryToPrimaryMapper(run -> run.getSpec() == null || run.getSpec().pipelineRef == null ? Set.of()
+                        : Set.of(new ResourceID(run.getSpec().pipelineRef, run.getMetadata().getNamespace())))
+                .build(), context);
+        runs.addIndexers(Map.of(RUNS_BY_PIPELINE, run -> run.getSpec() == null || run.getSpec().pipelineRef == null ? List.of()
+                : List.of(run.getMetadata().getNamespace() + "/" + run.getSpec().pipelineRef)));
+        return List.of(Environments.eventSource(context), jobs, runs);
     }
 }

@@ -28,7 +28,9 @@ import io.raffinerie.operator.common.Caches;
 import io.raffinerie.operator.common.Environments;
 import io.raffinerie.operator.common.StatusPatch;
 import jakarta.inject.Inject;
+import io.raffinerie.api.v1alpha1.StepStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -52,6 +54,9 @@ public class DataRunReconciler implements Reconciler<DataRun> {
     JobRunExecution jobRuns;
 
     @Inject
+    PipelineRunExecution pipelineRuns;
+
+    @Inject
     RunTransitions transitions;
 
     @Override
@@ -68,14 +73,30 @@ public class DataRunReconciler implements Reconciler<DataRun> {
         Optional<Problem> problem = EnvironmentModel.checkHost(environment, namespace)
                 .or(() -> RunValidation.validate(run.getSpec(), namespace, job, pipeline));
         RunStatuses.initialize(status, RunStatuses.triggerOf(run.getMetadata().getLabels()));
-        boolean started = !status.steps.isEmpty();
-        if (run.getSpec().jobRef != null && (problem.isEmpty() || started)) {
-            jobRuns.advance(run, job.orElseGet(() -> placeholder(run)), environment, status, context);
+        List<StepStatus> stepsBefore = List.copyOf(status.steps);
+        Optional<Duration> untilDeadline = Optional.empty();
+        boolean started;
+        if (run.getSpec().jobRef != null) {
+            started = !status.steps.isEmpty();
+            if (problem.isEmpty() || started) {
+                jobRuns.advance(run, job.orElseGet(() -> placeholder(run)), environment, status, context);
+            }
+        } else {
+            started = status.snapshot != null;
+            if (problem.isEmpty() || started) {
+                PipelineRunExecution.Outcome outcome = pipelineRuns.advance(run, pipeline, environment, status, context);
+                problem = outcome.problem();
+                untilDeadline = outcome.untilDeadline();
+                started = status.snapshot != null;
+            }
+            transitions.recordSteps(run, stepsBefore, status.steps);
         }
         Readiness.apply(status, started ? Optional.empty() : problem, run.getMetadata().getGeneration(), Reasons.ACCEPTED,
                 "the run is accepted", clock);
         transitions.record(run, job, before, status);
-        return StatusPatch.ifChanged(run, status);
+        UpdateControl<DataRun> update = StatusPatch.ifChanged(run, status);
+        // The pipeline's deadline is the one timer: step transitions come from Job events.
+        return untilDeadline.map(update::rescheduleAfter).orElse(update);
     }
 
     @Override

@@ -56,8 +56,8 @@ public class JobRunExecution {
             Job current = existing.get();
             List<Pod> pods = RunEventSources.podsOf(context, namespace, jobName);
             step = StepObservation.observe(job.getMetadata().getName(), jobName, current, pods, previous);
-            if (cancel && !step.phase.isFinished()) {
-                suspend(current);
+            if (cancel && !step.phase.isFinished() && !Boolean.TRUE.equals(current.getSpec().getSuspend())) {
+                JobSuspension.suspend(client, namespace, jobName);
             }
             if (status.specGeneration == null) {
                 status.specGeneration = JobRuns.specGeneration(current);
@@ -105,17 +105,6 @@ public class JobRunExecution {
             return Optional.empty();
         }
         return Optional.ofNullable(client.batch().v1().jobs().inNamespace(namespace).withName(jobName).get());
-    }
-
-    /** A suspended Job's pods are stopped by the Job controller, and the Job stays as a record. */
-    private void suspend(Job job) {
-        if (!Boolean.TRUE.equals(job.getSpec().getSuspend())) {
-            client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace()).withName(job.getMetadata().getName())
-                    .edit(j -> {
-                        j.getSpec().setSuspend(true);
-                        return j;
-                    });
-        }
     }
 
     private static List<Variable> secretVariables(DataJob job, Optional<DataEnvironment> environment) {

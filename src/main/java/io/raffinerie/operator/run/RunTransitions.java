@@ -6,7 +6,11 @@ import io.raffinerie.api.v1alpha1.DataRunStatus;
 import io.raffinerie.api.v1alpha1.RunPhase;
 import io.raffinerie.operator.common.EventRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.raffinerie.api.v1alpha1.StepPhase;
+import io.raffinerie.api.v1alpha1.StepStatus;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -50,6 +54,28 @@ public class RunTransitions {
                 events.warning(involved, reason, message);
             } else {
                 events.normal(involved, reason, message);
+            }
+        }
+    }
+
+    /** Events on the run when a step starts, succeeds, fails or is skipped. */
+    void recordSteps(DataRun run, List<StepStatus> before, List<StepStatus> after) {
+        Map<String, StepPhase> previous = new HashMap<>();
+        before.forEach(step -> previous.put(step.name, step.phase));
+        for (StepStatus step : after) {
+            StepPhase was = previous.get(step.name);
+            if (step.phase == was || step.reusedFrom != null) {
+                continue;
+            }
+            String subject = "step " + step.name;
+            switch (step.phase) {
+                case Running -> events.normal(run, "StepStarted", subject + " started (Job " + step.job + ")");
+                case Succeeded -> events.normal(run, "StepSucceeded", subject + " succeeded");
+                case Failed -> events.warning(run, "StepFailed", subject + " failed" + (step.message == null ? "" : ": " + step.message));
+                case Skipped -> events.normal(run, "StepSkipped", subject + " skipped: " + step.message);
+                case Cancelled -> events.normal(run, "StepCancelled", subject + " cancelled");
+                default -> {
+                }
             }
         }
     }

@@ -1,0 +1,114 @@
+package io.raffinerie.model.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.raffinerie.api.v1alpha1.DataJob;
+import io.raffinerie.api.v1alpha1.DataPipeline;
+import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.api.v1alpha1.Parameter;
+import io.raffinerie.api.v1alpha1.PipelineStep;
+import io.raffinerie.api.v1alpha1.RunSnapshot;
+import io.raffinerie.api.v1alpha1.StepPhase;
+import io.raffinerie.api.v1alpha1.StepStatus;
+import io.raffinerie.model.Problem;
+import io.raffinerie.model.Reasons;
+import io.raffinerie.model.run.RunParameters;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Freezing a pipeline and its jobs for a run, and the parameters each step gets from it. */
+public final class RunSnapshots {
+    /** Statuses live in etcd, whose objects must stay well below 1.5 MiB. */
+    public static final int MAX_BYTES = 512 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RunSnapshots() {
+    }
+
+    public static RunSnapshot of(DataPipeline pipeline, Map<String, DataJob> jobs) {
+        RunSnapshot snapshot = new RunSnapshot();
+        snapshot.pipelineGeneration = pipeline.getMetadata().getGeneration();
+        snapshot.pipeline = JSON.convertValue(pipeline.getSpec(), pipeline.getSpec().getClass());
+        snapshot.jobs = new ArrayList<>();
+        pipeline.getSpec().steps.stream().map(s -> s.jobRef).distinct().forEach(name -> {
+            RunSnapshot.JobSnapshot job = new RunSnapshot.JobSnapshot();
+            job.name = name;
+            job.generation = jobs.get(name).getMetadata().getGeneration();
+            job.spec = JSON.convertValue(jobs.get(name).getSpec(), jobs.get(name).getSpec().getClass());
+            snapshot.jobs.add(job);
+        });
+        return snapshot;
+    }
+
+    /** A problem when the frozen specs are too large to keep in the run's status. */
+    public static Optional<Problem> sizeProblem(RunSnapshot snapshot) {
+        try {
+            int size = JSON.writeValueAsString(snapshot).getBytes(StandardCharsets.UTF_8).length;
+            return size <= MAX_BYTES ? Optional.empty() : Optional.of(new Problem("SnapshotTooLarge", "the pipeline and its jobs"
+                    + " take " + size + " bytes, more than the " + MAX_BYTES + " a run can keep; move large scripts into images"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Optional.of(new Problem(Reasons.INVALID_SPEC, "the pipeline cannot be serialized: " + e.getOriginalMessage()));
+        }
+    }
+
+    /** The job of a step, as frozen. */
+    public static DataJob job(RunSnapshot snapshot, PipelineStep step, String namespace) {
+        RunSnapshot.JobSnapshot frozen = snapshot.jobs.stream().filter(j -> j.name.equals(step.jobRef)).findFirst().orElseThrow();
+        DataJob job = new DataJob();
+        job.getMetadata().setName(frozen.name);
+        job.getMetadata().setNamespace(namespace);
+        job.getMetadata().setGeneration(frozen.generation);
+        job.setSpec(frozen.spec);
+        return job;
+    }
+
+    /**
+     * A step's parameters: its job's defaults, then the pipeline's values (defaults overridden by the run), then
+     * the step's own. Every pipeline parameter reaches every step.
+     */
+    public static Map<String, String> stepParameters(RunSnapshot snapshot, PipelineStep step, Map<String, String> runValues) {
+        Map<String, String> values = new LinkedHashMap<>();
+        DataJob job = job(snapshot, step, null);
+        for (Parameter parameter : job.getSpec().parameters == null ? List.<Parameter>of() : job.getSpec().parameters) {
+            if (parameter.defaultValue != null) {
+                values.put(parameter.name, parameter.defaultValue);
+            }
+        }
+        values.putAll(RunParameters.resolve("pipeline", snapshot.pipeline.parameters, runValues).values());
+        if (step.parameters != null) {
+            values.putAll(step.parameters);
+        }
+        return values;
+    }
+
+    /** A job parameter without a default that neither the pipeline nor the step gives. */
+    public static Optional<Problem> missingStepParameter(RunSnapshot snapshot, Map<String, String> runValues) {
+        for (PipelineStep step : snapshot.pipeline.steps) {
+            Map<String, String> values = stepParameters(snapshot, step, runValues);
+            List<Parameter> declared = job(snapshot, step, null).getSpec().parameters;
+            for (Parameter parameter : declared == null ? List.<Parameter>of() : declared) {
+                if (!values.containsKey(parameter.name)) {
+                    return Optional.of(new Problem(Reasons.MISSING_PARAMETER, "step " + step.name + ": DataJob " + step.jobRef
+                            + " requires " + parameter.name + ", which neither the pipeline nor the step gives"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The steps of a finished run that a retry reuses: the succeeded ones, marked with where they came from. */
+    public static List<StepStatus> reusedSteps(DataRun original) {
+        List<StepStatus> reused = new ArrayList<>();
+        for (StepStatus step : original.getStatus().steps) {
+            if (step.phase == StepPhase.Succeeded) {
+                StepStatus copy = PipelineRuns.copy(step);
+                copy.reusedFrom = step.reusedFrom != null ? step.reusedFrom : original.getMetadata().getName();
+                reused.add(copy);
+            }
+        }
+        return reused;
+    }
+}

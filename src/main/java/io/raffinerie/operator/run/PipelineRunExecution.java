@@ -1,0 +1,175 @@
+package io.raffinerie.operator.run;
+
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.raffinerie.api.v1alpha1.DataEnvironment;
+import io.raffinerie.api.v1alpha1.DataJob;
+import io.raffinerie.api.v1alpha1.DataPipeline;
+import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.api.v1alpha1.DataRunStatus;
+import io.raffinerie.api.v1alpha1.PipelineStep;
+import io.raffinerie.api.v1alpha1.RunSnapshot;
+import io.raffinerie.api.v1alpha1.StepPhase;
+import io.raffinerie.api.v1alpha1.StepStatus;
+import io.raffinerie.api.v1alpha1.Variable;
+import io.raffinerie.model.Conditions;
+import io.raffinerie.model.Problem;
+import io.raffinerie.model.Reasons;
+import io.raffinerie.model.job.TechnologyCatalog;
+import io.raffinerie.model.pipeline.PipelineRunPlan;
+import io.raffinerie.model.pipeline.PipelineRuns;
+import io.raffinerie.model.pipeline.PipelineValidation;
+import io.raffinerie.model.pipeline.RunSnapshots;
+import io.raffinerie.model.run.JobRuns;
+import io.raffinerie.model.run.RunStatuses;
+import io.raffinerie.model.run.StepObservation;
+import io.raffinerie.operator.common.Caches;
+import io.raffinerie.operator.common.Creations;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a pipeline run: freezes the pipeline when the run starts, then on every reconciliation observes the
+ * steps' Jobs, asks the model what to do, creates the Jobs of the steps that became ready, stops Jobs on cancel or
+ * timeout, and reads the log tails of steps that ended.
+ */
+@ApplicationScoped
+public class PipelineRunExecution {
+    private final KubernetesClient client;
+    private final TechnologyCatalog catalog;
+    private final StepLogReader logs;
+    private final Clock clock;
+
+    public PipelineRunExecution(KubernetesClient client, TechnologyCatalog catalog, StepLogReader logs, Clock clock) {
+        this.client = client;
+        this.catalog = catalog;
+        this.logs = logs;
+        this.clock = clock;
+    }
+
+    /** What advancing a run gave: a problem that keeps it from starting, or the time left before its deadline. */
+    record Outcome(Optional<Problem> problem, Optional<Duration> untilDeadline) {
+    }
+
+    Outcome advance(DataRun run, Optional<DataPipeline> pipeline, Optional<DataEnvironment> environment, DataRunStatus status,
+            Context<DataRun> context) {
+        String namespace = run.getMetadata().getNamespace();
+        if (status.snapshot == null) {
+            Optional<Problem> problem = start(run, pipeline, status, context);
+            if (problem.isPresent()) {
+                return new Outcome(problem, Optional.empty());
+            }
+        }
+        RunSnapshot snapshot = status.snapshot;
+        Map<String, PipelineRuns.Observed> observed = observe(run, snapshot, status.steps, context);
+        PipelineRunPlan plan = PipelineRuns.plan(new PipelineRuns.Input(snapshot, observed, status.steps,
+                Boolean.TRUE.equals(run.getSpec().cancel), Instant.parse(status.startTime), clock.instant(),
+                step -> JobRuns.jobName(run, step)));
+        List<Variable> variables = environment.map(e -> e.getSpec().variables).orElse(null);
+        for (String step : plan.stepsToStart()) {
+            createJob(run, snapshot, step, variables);
+        }
+        plan.jobsToStop().forEach(job -> JobSuspension.suspend(client, namespace, job));
+        for (StepStatus step : plan.steps()) {
+            readLogTail(namespace, step, observed.get(step.name), snapshot, variables);
+        }
+        status.steps = plan.steps();
+        status.phase = plan.phase();
+        status.message = plan.message();
+        status.progress = plan.steps().stream().filter(s -> s.phase.isFinished()).count() + "/" + plan.steps().size();
+        if (plan.phase().isFinished() && status.completionTime == null) {
+            status.completionTime = Conditions.timestamp(clock.instant());
+        }
+        return new Outcome(Optional.empty(), plan.untilDeadline());
+    }
+
+    /** Freezes what the run executes: the pipeline now, or the run it retries. */
+    private Optional<Problem> start(DataRun run, Optional<DataPipeline> pipeline, DataRunStatus status, Context<DataRun> context) {
+        String namespace = run.getMetadata().getNamespace();
+        RunSnapshot snapshot;
+        List<StepStatus> steps = new ArrayList<>();
+        if (run.getSpec().retryOf != null) {
+            DataRun original = context.getPrimaryCache().get(new ResourceID(run.getSpec().retryOf, namespace)).orElse(null);
+            if (original == null || original.getStatus() == null || original.getStatus().snapshot == null
+                    || !RunStatuses.isFinished(original.getStatus())) {
+                return Optional.of(new Problem(Reasons.RUN_NOT_FOUND, "spec.retryOf: " + run.getSpec().retryOf
+                        + " is not a finished pipeline run in namespace " + namespace));
+            }
+            if (!run.getSpec().pipelineRef.equals(original.getSpec().pipelineRef)) {
+                return Optional.of(new Problem(Reasons.INVALID_SPEC, "spec.retryOf: " + run.getSpec().retryOf + " ran pipeline "
+                        + original.getSpec().pipelineRef + ", not " + run.getSpec().pipelineRef));
+            }
+            snapshot = original.getStatus().snapshot;
+            steps.addAll(RunSnapshots.reusedSteps(original));
+        } else {
+            Map<String, DataJob> jobs = Caches.list(context, DataJob.class, namespace)
+                    .collect(Collectors.toMap(j -> j.getMetadata().getName(), j -> j));
+            Optional<Problem> invalid = PipelineValidation.validate(pipeline.get().getSpec(), jobs.keySet(), namespace);
+            if (invalid.isPresent()) {
+                return invalid;
+            }
+            snapshot = RunSnapshots.of(pipeline.get(), jobs);
+        }
+        Optional<Problem> problem = RunSnapshots.sizeProblem(snapshot)
+                .or(() -> RunSnapshots.missingStepParameter(snapshot, run.getSpec().parameters));
+        if (problem.isEmpty()) {
+            status.snapshot = snapshot;
+            status.specGeneration = snapshot.pipelineGeneration;
+            status.startTime = Conditions.timestamp(clock.instant());
+            status.steps = steps;
+        }
+        return problem;
+    }
+
+    /** The Jobs of the steps, from the cache, or from the API server for a Job created but not cached yet. */
+    private Map<String, PipelineRuns.Observed> observe(DataRun run, RunSnapshot snapshot, List<StepStatus> previous,
+            Context<DataRun> context) {
+        String namespace = run.getMetadata().getNamespace();
+        Map<String, StepStatus> before = previous.stream().collect(Collectors.toMap(s -> s.name, s -> s, (a, b) -> a));
+        Map<String, PipelineRuns.Observed> observed = new HashMap<>();
+        for (PipelineStep step : snapshot.pipeline.steps) {
+            String jobName = JobRuns.jobName(run, step.name);
+            Optional<Job> job = RunEventSources.job(context, namespace, jobName);
+            StepStatus last = before.get(step.name);
+            if (job.isEmpty() && last != null && last.job != null && !last.phase.isFinished()) {
+                job = Optional.ofNullable(client.batch().v1().jobs().inNamespace(namespace).withName(jobName).get());
+            }
+            job.ifPresent(j -> observed.put(step.name, new PipelineRuns.Observed(j, RunEventSources.podsOf(context, namespace, jobName))));
+        }
+        return observed;
+    }
+
+    private void createJob(DataRun run, RunSnapshot snapshot, String stepName, List<Variable> variables) {
+        PipelineStep step = snapshot.pipeline.steps.stream().filter(s -> s.name.equals(stepName)).findFirst().orElseThrow();
+        DataJob job = RunSnapshots.job(snapshot, step, run.getMetadata().getNamespace());
+        TechnologyCatalog.Resolution resolution = catalog.resolve(job.getSpec().technology, job.getSpec().version, job.getSpec().image);
+        Creations.createIfAbsent(client, JobRuns.desired(run, stepName, job, resolution,
+                RunSnapshots.stepParameters(snapshot, step, run.getSpec().parameters), variables));
+    }
+
+    private void readLogTail(String namespace, StepStatus step, PipelineRuns.Observed observed, RunSnapshot snapshot,
+            List<Variable> variables) {
+        if (observed == null || step.logTail != null || !step.phase.isFinished() || step.phase == StepPhase.Cancelled) {
+            return;
+        }
+        PipelineStep declared = snapshot.pipeline.steps.stream().filter(s -> s.name.equals(step.name)).findFirst().orElseThrow();
+        DataJob job = RunSnapshots.job(snapshot, declared, namespace);
+        List<Variable> secrets = new ArrayList<>(variables == null ? List.of() : variables);
+        if (job.getSpec().env != null) {
+            secrets.addAll(job.getSpec().env);
+        }
+        step.logTail = StepObservation.latestPod(observed.pods())
+                .map(pod -> logs.tail(namespace, pod.getMetadata().getName(), secrets))
+                .orElse("(no pod ran for this step)");
+    }
+}
