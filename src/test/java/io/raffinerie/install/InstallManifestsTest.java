@@ -342,8 +342,8 @@ class InstallManifestsTest {
         assertThat(env.get("POD_NAMESPACE").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.namespace");
         assertThat(env.get("QUARKUS_LOG_LEVEL").getValue()).isEqualTo("INFO");
         assertThat(env.get("QUARKUS_OPERATOR_SDK_NAMESPACES").getValue()).isEqualTo("JOSDK_ALL_NAMESPACES");
-        assertThat(env.get("QUARKUS_OPERATOR_SDK_LEADER_ELECTION_ENABLED").getValue()).isEqualTo("true");
-        assertThat(env.get("QUARKUS_OPERATOR_SDK_LEADER_ELECTION_LEASE_NAME").getValue()).isEqualTo(OPERATOR);
+        assertThat(env.get("RAFFINERIE_LEADER_ELECTION_ENABLED").getValue()).isEqualTo("true");
+        assertThat(env.get("RAFFINERIE_LEASE_NAME").getValue()).isEqualTo(OPERATOR);
         assertThat(env.get("RAFFINERIE_DASHBOARD_ENABLED").getValue()).isEqualTo("true");
         var catalog = env.get("RAFFINERIE_TECHNOLOGIES").getValueFrom().getConfigMapKeyRef();
         assertThat(catalog.getName()).isEqualTo("raffinerie-technologies");
@@ -357,7 +357,7 @@ class InstallManifestsTest {
                 .assertOk().output);
         assertThat(env(custom).get("QUARKUS_LOG_LEVEL").getValue()).isEqualTo("DEBUG");
         assertThat(env(custom).get("RAFFINERIE_DASHBOARD_ENABLED").getValue()).isEqualTo("false");
-        assertThat(env(custom).get("QUARKUS_OPERATOR_SDK_LEADER_ELECTION_ENABLED").getValue()).isEqualTo("false");
+        assertThat(env(custom).get("RAFFINERIE_LEADER_ELECTION_ENABLED").getValue()).isEqualTo("false");
         assertThat(kinds(custom)).noneMatch(kind -> kind.startsWith("Role/") || kind.startsWith("RoleBinding/"));
         String technologies = find(custom, ConfigMap.class, "raffinerie-technologies").getData().get("technologies.json");
         assertThat(readJson(technologies).at("/python/images/3.12").asText()).isEqualTo("registry.example.com/python:3.12");

@@ -34,6 +34,25 @@ public final class TechnologyCatalog {
         return new TechnologyCatalog(entries);
     }
 
+    /**
+     * The catalog with overrides from the operator's configuration. An overridden technology keeps how it launches;
+     * a new one runs its command and args on its image.
+     */
+    public TechnologyCatalog withOverrides(Map<String, TechnologyOverride> overrides) {
+        TechnologyCatalog catalog = this;
+        for (Map.Entry<String, TechnologyOverride> entry : overrides.entrySet()) {
+            Technology existing = technologies.get(entry.getKey());
+            TechnologyOverride override = entry.getValue();
+            Map<String, String> images = override.images() == null ? Map.of() : override.images();
+            String defaultVersion = override.defaultVersion() != null ? override.defaultVersion()
+                    : existing != null && images.containsKey(existing.defaultVersion()) ? existing.defaultVersion()
+                    : images.keySet().stream().sorted().reduce((a, b) -> b).orElse(null);
+            catalog = catalog.with(new Technology(entry.getKey(), images, defaultVersion,
+                    existing == null ? Technology.Launch.COMMAND : existing.launch()));
+        }
+        return catalog;
+    }
+
     /** The image for a technology and version; {@code jobImage} wins when set. */
     public Resolution resolve(String technology, String version, String jobImage) {
         Technology entry = technologies.get(technology);

@@ -9,4 +9,14 @@ public interface OperatorSettings {
     /** The namespace the operator runs in; no environment may claim it. */
     @WithDefault("raffinerie-system")
     String operatorNamespace();
+
+    /** The Lease replicas compete for when leader election is on. */
+    @WithDefault("raffinerie-operator")
+    String leaseName();
+
+    /**
+     * Technology catalog overrides, as JSON: {"python": {"defaultVersion": "3.12", "images": {"3.12": "registry/python:3.12"}}}.
+     */
+    @WithDefault("{}")
+    String technologies();
 }

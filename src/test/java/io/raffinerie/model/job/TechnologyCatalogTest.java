@@ -45,6 +45,19 @@ class TechnologyCatalogTest {
     }
 
     @Test
+    void configurationOverridesImagesAndAddsTechnologies() {
+        TechnologyCatalog custom = catalog.withOverrides(Map.of(
+                "python", new TechnologyOverride(null, Map.of("3.12", "mirror.local/python:3.12", "3.14", "mirror.local/python:3.14")),
+                "dbt", new TechnologyOverride("1.9", Map.of("1.9", "ghcr.io/dbt-labs/dbt-core:1.9"))));
+
+        assertThat(custom.resolve("python", null, null).image()).as("default version kept").isEqualTo("mirror.local/python:3.12");
+        assertThat(custom.resolve("python", "3.14", null).isValid()).isTrue();
+        assertThat(custom.resolve("python", "3.11", null).isValid()).isFalse();
+        assertThat(custom.resolve("dbt", null, null).technology().launch()).isEqualTo(Technology.Launch.COMMAND);
+        assertThat(custom.resolve("cobol", null, null).problem().message()).contains("dbt");
+    }
+
+    @Test
     void jobValidationReportsScheduleAndTimeoutProblems() {
         DataJobSpec spec = new DataJobSpec();
         spec.technology = "bash";
