@@ -44,5 +44,7 @@ kubectl apply --server-side -f "$root/examples/"
 for kind in datajobs datapipelines dataruns; do
   kubectl -n sales-dev wait --for condition=Ready --timeout=120s "$kind" --all >/dev/null
 done
+kubectl -n sales-dev wait --for=jsonpath='{.status.phase}'=Succeeded --timeout=180s datarun/daily-sales-first
 kubectl get raffinerie -A
+kubectl -n sales-dev get datarun daily-sales-first -o jsonpath='{range .status.steps[*]}{.name}{"\t"}{.phase}{"\t"}{.logTail}{"\n"}{end}'
 echo "[run] the operator keeps running in the background; \`make stop\` stops it, \`make cluster-down\` stops everything"
