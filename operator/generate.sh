@@ -7,7 +7,7 @@
 #
 # Usage: operator/generate.sh             after `make crds` or any change to the chart
 #        operator/generate.sh OUT_DIR     writes install.yaml and kustomization.yaml to OUT_DIR only
-# helm: $HELM, else the pinned one built by e2e/tools/build.sh. InstallManifestsTest fails when operator/ or the
+# helm: $HELM, else the pinned one built by e2e/tools/build.sh. InstallManifestsIT fails when operator/ or the
 # chart's crds/ differ from what this script writes.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -24,6 +24,12 @@ final class JobControllerDouble {
         this.client = client;
     }
 
+    /** The Job the operator creates under that name, once it exists. */
+    Job awaitJob(String namespace, String name) {
+        return org.awaitility.Awaitility.await().atMost(Resources.TIMEOUT)
+                .until(() -> client.batch().v1().jobs().inNamespace(namespace).withName(name).get(), j -> j != null);
+    }
+
     /** One attempt: a pod from the Job's template, Running. */
     Pod startAttempt(Job job, int attempt) {
         Pod pod = new PodBuilder()

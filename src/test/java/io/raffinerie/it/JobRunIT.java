@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.quarkus.test.junit.QuarkusTest;
 import io.raffinerie.api.v1alpha1.DataEnvironment;
@@ -94,8 +96,7 @@ class JobRunIT {
     }
 
     private Job awaitJob(String name) {
-        return await().atMost(Resources.TIMEOUT).until(() -> client.batch().v1().jobs().inNamespace(NS).withName(name).get(),
-                j -> j != null);
+        return controller.awaitJob(NS, name);
     }
 
     private DataRun awaitRun(DataRun run, Predicate<DataRun> condition) {
@@ -212,10 +213,8 @@ class JobRunIT {
         controller.startAttempt(created, 1);
         awaitRun(run, r -> r.getStatus().phase == RunPhase.Running);
 
-        client.resources(DataRun.class).inNamespace(NS).withName("long-1").edit(r -> {
-            r.getSpec().cancel = true;
-            return r;
-        });
+        client.resources(DataRun.class).inNamespace(NS).withName("long-1")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"cancel\":true}}");
         await().atMost(Resources.TIMEOUT).until(() -> Boolean.TRUE.equals(client.resource(created).get().getSpec().getSuspend()));
         controller.acknowledgeSuspend(client.resource(created).get());
 

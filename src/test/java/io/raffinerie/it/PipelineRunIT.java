@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataJobSpec;
@@ -94,8 +96,7 @@ class PipelineRunIT {
     }
 
     private Job awaitJob(String name) {
-        return await().atMost(Resources.TIMEOUT).until(() -> client.batch().v1().jobs().inNamespace(NS).withName(name).get(),
-                j -> j != null);
+        return controller.awaitJob(NS, name);
     }
 
     private void succeed(String job) {
@@ -168,6 +169,27 @@ class PipelineRunIT {
     }
 
     @Test
+    void underContinueTheIndependentBranchCompletesAfterAFailure() {
+        DataPipeline pipeline = new DataPipeline();
+        pipeline.getMetadata().setName("branches");
+        pipeline.getMetadata().setNamespace(NS);
+        pipeline.setSpec(new DataPipelineSpec());
+        pipeline.getSpec().steps = List.of(step("extract", null), step("clean", null), step("load", null, "clean"));
+        pipeline.getSpec().failurePolicy = FailurePolicy.Continue;
+        pipeline.getSpec().parameters = List.of(new Parameter("DAY", "today"));
+        assertThat(Resources.awaitReady(client, client.resource(pipeline).serverSideApply()).getStatus()).isEqualTo("True");
+        run("branches-1", "branches", null);
+        fail("branches-1-extract");
+        succeed("branches-1-clean");
+        succeed("branches-1-load");
+
+        DataRun done = awaitRun("branches-1", r -> r.getStatus().phase == RunPhase.Failed);
+        assertThat(step(done, "load").phase).as("the branch that does not depend on the failure went on")
+                .isEqualTo(StepPhase.Succeeded);
+        assertThat(done.getStatus().message).startsWith("step extract failed");
+    }
+
+    @Test
     void anyFailedStepRunsOnlyWhenSomethingFailed() {
         pipeline("paging", FailurePolicy.StopOnFailure, null);
         run("paging-1", "paging", null);
@@ -210,10 +232,8 @@ class PipelineRunIT {
         Job clean = awaitJob("stoppable-1-clean");
         controller.startAttempt(clean, 1);
 
-        client.resources(DataRun.class).inNamespace(NS).withName("stoppable-1").edit(r -> {
-            r.getSpec().cancel = true;
-            return r;
-        });
+        client.resources(DataRun.class).inNamespace(NS).withName("stoppable-1")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"cancel\":true}}");
         await().atMost(Resources.TIMEOUT).until(() -> Boolean.TRUE.equals(client.resource(clean).get().getSpec().getSuspend())
                 && Boolean.TRUE.equals(client.batch().v1().jobs().inNamespace(NS).withName("stoppable-1-enrich").get().getSpec().getSuspend()));
         controller.acknowledgeSuspend(client.resource(clean).get());

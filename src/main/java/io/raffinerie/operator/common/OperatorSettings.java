@@ -10,6 +10,14 @@ public interface OperatorSettings {
     @WithDefault("raffinerie-system")
     String operatorNamespace();
 
+    LeaderElection leaderElection();
+
+    /** Lease leader election between replicas (RAFFINERIE_LEADER_ELECTION_ENABLED). */
+    interface LeaderElection {
+        @WithDefault("false")
+        boolean enabled();
+    }
+
     /** The Lease replicas compete for when leader election is on. */
     @WithDefault("raffinerie-operator")
     String leaseName();

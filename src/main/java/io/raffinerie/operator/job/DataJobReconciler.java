@@ -28,6 +28,7 @@ import io.raffinerie.model.job.TechnologyCatalog;
 import io.raffinerie.model.run.RunHistory;
 import io.raffinerie.operator.common.Caches;
 import io.raffinerie.operator.common.Environments;
+import io.raffinerie.operator.common.RunsByTarget;
 import io.raffinerie.operator.common.StatusPatch;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -48,7 +49,6 @@ import java.util.Set;
 @RBACRule(apiGroups = "raffinerie.io", resources = "dataruns", verbs = {"create", "delete"})
 @RBACRule(apiGroups = "batch", resources = "jobs", verbs = {"get", "list", "watch", "patch"})
 public class DataJobReconciler implements Reconciler<DataJob> {
-    private static final String RUNS_BY_JOB = "raffinerie-runs-by-job";
     private static final String JOBS_BY_DATAJOB = "raffinerie-jobs-by-datajob";
 
     @Inject
@@ -69,7 +69,7 @@ public class DataJobReconciler implements Reconciler<DataJob> {
             context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
             scheduledRuns.record(job, Caches.eventSource(context, Job.class).byIndex(JOBS_BY_DATAJOB, key(job)));
         }
-        List<DataRun> runs = Caches.eventSource(context, DataRun.class).byIndex(RUNS_BY_JOB, key(job));
+        List<DataRun> runs = RunsByTarget.of(context, job);
         RunHistory.beyondLimits(runs, job.getSpec().history).forEach(run -> context.getClient().resource(run).delete());
 
         DataJobStatus status = StatusPatch.copyOf(job.getStatus(), DataJobStatus::new);
@@ -84,13 +84,6 @@ public class DataJobReconciler implements Reconciler<DataJob> {
 
     @Override
     public List<EventSource<?, DataJob>> prepareEventSources(EventSourceContext<DataJob> context) {
-        InformerEventSource<DataRun, DataJob> runs = new InformerEventSource<>(InformerEventSourceConfiguration
-                .from(DataRun.class, DataJob.class)
-                .withSecondaryToPrimaryMapper(run -> run.getSpec() == null || run.getSpec().jobRef == null ? Set.of()
-                        : Set.of(new ResourceID(run.getSpec().jobRef, run.getMetadata().getNamespace())))
-                .build(), context);
-        runs.addIndexers(Map.of(RUNS_BY_JOB, run -> run.getSpec() == null || run.getSpec().jobRef == null ? List.of()
-                : List.of(run.getMetadata().getNamespace() + "/" + run.getSpec().jobRef)));
         InformerEventSource<Job, DataJob> jobs = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(Job.class, DataJob.class)
                 .withLabelSelector(RunLabels.JOB)
@@ -99,7 +92,7 @@ public class DataJobReconciler implements Reconciler<DataJob> {
                 .build(), context);
         jobs.addIndexers(Map.of(JOBS_BY_DATAJOB, j -> List.of(j.getMetadata().getNamespace() + "/"
                 + j.getMetadata().getLabels().get(RunLabels.JOB))));
-        return List.of(Environments.eventSource(context), runs, jobs);
+        return List.of(Environments.eventSource(context), RunsByTarget.eventSource(context, spec -> spec.jobRef), jobs);
     }
 
     private static String key(DataJob job) {

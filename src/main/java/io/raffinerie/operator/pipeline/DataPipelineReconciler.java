@@ -22,12 +22,12 @@ import io.raffinerie.model.pipeline.PipelineValidation;
 import io.raffinerie.model.run.RunHistory;
 import io.raffinerie.operator.common.Caches;
 import io.raffinerie.operator.common.Environments;
+import io.raffinerie.operator.common.RunsByTarget;
 import io.raffinerie.operator.common.StatusPatch;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,7 +36,6 @@ import java.util.stream.Collectors;
 @ControllerConfiguration(name = "datapipeline")
 @RBACRule(apiGroups = "raffinerie.io", resources = "dataruns", verbs = {"create", "patch", "delete"})
 public class DataPipelineReconciler implements Reconciler<DataPipeline> {
-    private static final String RUNS_BY_PIPELINE = "raffinerie-runs-by-pipeline";
 
     @Inject
     Clock clock;
@@ -52,8 +51,7 @@ public class DataPipelineReconciler implements Reconciler<DataPipeline> {
                 .collect(Collectors.toSet());
         Optional<Problem> problem = EnvironmentModel.checkHost(Environments.find(context, namespace), namespace)
                 .or(() -> PipelineValidation.validate(pipeline.getSpec(), jobs, namespace));
-        List<DataRun> runs = Caches.eventSource(context, DataRun.class).byIndex(RUNS_BY_PIPELINE, namespace + "/"
-                + pipeline.getMetadata().getName());
+        List<DataRun> runs = RunsByTarget.of(context, pipeline);
         RunHistory.beyondLimits(runs, pipeline.getSpec().history).forEach(run -> context.getClient().resource(run).delete());
 
         DataPipelineStatus status = StatusPatch.copyOf(pipeline.getStatus(), DataPipelineStatus::new);
@@ -81,13 +79,6 @@ public class DataPipelineReconciler implements Reconciler<DataPipeline> {
                         .map(ResourceID::fromResource)
                         .collect(Collectors.toSet()))
                 .build(), context);
-        InformerEventSource<DataRun, DataPipeline> runs = new InformerEventSource<>(InformerEventSourceConfiguration
-                .from(DataRun.class, DataPipeline.class)
-                .withSecondaryToPrimaryMapper(run -> run.getSpec() == null || run.getSpec().pipelineRef == null ? Set.of()
-                        : Set.of(new ResourceID(run.getSpec().pipelineRef, run.getMetadata().getNamespace())))
-                .build(), context);
-        runs.addIndexers(Map.of(RUNS_BY_PIPELINE, run -> run.getSpec() == null || run.getSpec().pipelineRef == null ? List.of()
-                : List.of(run.getMetadata().getNamespace() + "/" + run.getSpec().pipelineRef)));
-        return List.of(Environments.eventSource(context), jobs, runs);
+        return List.of(Environments.eventSource(context), jobs, RunsByTarget.eventSource(context, spec -> spec.pipelineRef));
     }
 }

@@ -1,6 +1,8 @@
 package io.raffinerie.operator.pipeline;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.raffinerie.api.v1alpha1.ConcurrencyPolicy;
 import io.raffinerie.api.v1alpha1.DataPipeline;
 import io.raffinerie.api.v1alpha1.DataPipelineStatus;
@@ -76,9 +78,6 @@ public class ScheduledPipelineRuns {
 
     private void cancel(DataRun run) {
         client.resources(DataRun.class).inNamespace(run.getMetadata().getNamespace()).withName(run.getMetadata().getName())
-                .edit(r -> {
-                    r.getSpec().cancel = true;
-                    return r;
-                });
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"cancel\":true}}");
     }
 }

@@ -55,6 +55,29 @@ public final class Raffinerie {
         awaitReady("DataEnvironment", null, name);
     }
 
+    /** A DataJob, Ready; {@code extraSpec} is YAML below spec.technology. */
+    public void job(String namespace, String name, String technology, String extraSpec) {
+        apply("""
+                apiVersion: raffinerie.io/v1alpha1
+                kind: DataJob
+                metadata: {name: %s, namespace: %s}
+                spec:
+                  technology: %s
+                %s
+                """.formatted(name, namespace, technology, extraSpec.indent(2)));
+        awaitReady("DataJob", namespace, name);
+    }
+
+    /** A DataRun; {@code ref} is jobRef or pipelineRef, {@code extra} more flow-style YAML fields, or null. */
+    public void run(String namespace, String name, String ref, String target, String extra) {
+        create("""
+                apiVersion: raffinerie.io/v1alpha1
+                kind: DataRun
+                metadata: {name: %s, namespace: %s}
+                spec: {%s: %s%s}
+                """.formatted(name, namespace, ref, target, extra == null || extra.isEmpty() ? "" : ", " + extra));
+    }
+
     public void deleteEnvironment(String name) {
         kind("DataEnvironment").withName(name).delete();
     }

@@ -49,24 +49,11 @@ class JobRunsIT {
     }
 
     private void job(String name, String technology, String extra) {
-        raffinerie.apply("""
-                apiVersion: raffinerie.io/v1alpha1
-                kind: DataJob
-                metadata: {name: %s, namespace: %s}
-                spec:
-                  technology: %s
-                %s
-                """.formatted(name, NS, technology, extra.indent(2)));
-        raffinerie.awaitReady("DataJob", NS, name);
+        raffinerie.job(NS, name, technology, extra);
     }
 
     private void run(String name, String job, String parameters) {
-        raffinerie.create("""
-                apiVersion: raffinerie.io/v1alpha1
-                kind: DataRun
-                metadata: {name: %s, namespace: %s}
-                spec: {jobRef: %s%s}
-                """.formatted(name, NS, job, parameters == null ? "" : ", parameters: " + parameters));
+        raffinerie.run(NS, name, "jobRef", job, parameters == null ? null : "parameters: " + parameters);
     }
 
     @Test

@@ -56,17 +56,11 @@ class PipelinesIT {
     }
 
     private void job(String name, String duration) {
-        raffinerie.apply("""
-                apiVersion: raffinerie.io/v1alpha1
-                kind: DataJob
-                metadata: {name: %s, namespace: %s}
-                spec:
-                  technology: bash
-                  script: echo %s
-                  podMetadata:
-                    annotations: {raffinerie.io/sim-duration: "%s", raffinerie.io/sim-log: "%s done"}
-                """.formatted(name, NS, name, duration, name));
-        raffinerie.awaitReady("DataJob", NS, name);
+        raffinerie.job(NS, name, "bash", """
+                script: echo %s
+                podMetadata:
+                  annotations: {raffinerie.io/sim-duration: "%s", raffinerie.io/sim-log: "%s done"}
+                """.formatted(name, duration, name));
     }
 
     private void pipeline(String name, String stepsYaml, String extra) {
@@ -83,12 +77,7 @@ class PipelinesIT {
     }
 
     private void run(String name, String pipeline) {
-        raffinerie.create("""
-                apiVersion: raffinerie.io/v1alpha1
-                kind: DataRun
-                metadata: {name: %s, namespace: %s}
-                spec: {pipelineRef: %s}
-                """.formatted(name, NS, pipeline));
+        raffinerie.run(NS, name, "pipelineRef", pipeline, null);
     }
 
     private static final String DAILY_SALES = """

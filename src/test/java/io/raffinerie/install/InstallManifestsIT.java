@@ -55,7 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is none.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InstallManifestsTest {
+class InstallManifestsIT {
     private static final Path CHART = Path.of("helm", "raffinerie");
     private static final Path OPERATOR_DIR = Path.of("operator");
     private static final String NAMESPACE = "raffinerie-system";
@@ -419,7 +419,7 @@ class InstallManifestsTest {
         for (String kind : List.of("DataEnvironment", "DataJob", "DataPipeline", "DataRun")) {
             assertThat(CHART.resolve("argocd/health-" + kind + ".lua")).isRegularFile();
         }
-        assumeTrue(Stream.of("lua5.4", "lua5.3", "lua").anyMatch(InstallManifestsTest::onPath), "no Lua interpreter");
+        assumeTrue(Stream.of("lua5.4", "lua5.3", "lua").anyMatch(InstallManifestsIT::onPath), "no Lua interpreter");
         Result result = run(List.of(script.toString()), Map.of()).assertOk();
         assertThat(result.output).contains(" 0 failed").contains("argocd-cm-patch.yaml embeds the four scripts")
                 .doesNotContain("FAIL");
@@ -457,7 +457,7 @@ class InstallManifestsTest {
             try (Stream<Path> dirs = Files.list(Path.of(cache))) {
                 return dirs.filter(dir -> dir.getFileName().toString().startsWith(tool + "-" + version + "-"))
                         .filter(dir -> Files.exists(dir.resolve(".complete")) && Files.isExecutable(dir.resolve(binary)))
-                        .max(Comparator.comparing(InstallManifestsTest::modified))
+                        .max(Comparator.comparing(InstallManifestsIT::modified))
                         .map(dir -> dir.resolve(binary).toString());
             }
         } catch (IOException e) {
@@ -548,7 +548,7 @@ class InstallManifestsTest {
     }
 
     private static List<String> kinds(List<HasMetadata> objects) {
-        return objects.stream().map(InstallManifestsTest::id).toList();
+        return objects.stream().map(InstallManifestsIT::id).toList();
     }
 
     private static List<String> fileNames(Path dir) throws IOException {
