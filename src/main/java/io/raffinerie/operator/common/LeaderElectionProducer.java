@@ -2,10 +2,9 @@ package io.raffinerie.operator.common;
 
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
-import io.quarkus.arc.lookup.LookupIfProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
+import jakarta.enterprise.context.Dependent;
 import java.time.Duration;
 
 /**
@@ -18,10 +17,13 @@ public class LeaderElectionProducer {
     static final Duration RENEW_DEADLINE = Duration.ofSeconds(10);
     static final Duration RETRY_PERIOD = Duration.ofSeconds(2);
 
+    /** Null, which the operator SDK reads as "no leader election", unless it is enabled. */
     @Produces
-    @Singleton
-    @LookupIfProperty(name = "raffinerie.leader-election.enabled", stringValue = "true")
+    @Dependent
     LeaderElectionConfiguration leaderElection(OperatorSettings settings) {
+        if (!settings.leaderElection().enabled()) {
+            return null;
+        }
         return LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(settings.leaseName())
                 .withLeaseNamespace(settings.operatorNamespace())
                 .withLeaseDuration(LEASE_DURATION)
