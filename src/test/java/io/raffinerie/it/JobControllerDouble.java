@@ -44,7 +44,9 @@ final class JobControllerDouble {
         Pod created = client.resource(pod).create();
         client.batch().v1().jobs().resource(job).editStatus(j -> {
             j.getStatus().setActive(1);
-            j.getStatus().setStartTime(now());
+            if (j.getStatus().getStartTime() == null) { // immutable once set, as the real controller knows
+                j.getStatus().setStartTime(now());
+            }
             return j;
         });
         return created;
