@@ -57,6 +57,34 @@ class JobRunsIT {
     }
 
     @Test
+    void environmentIsProvisionedAndGovernedOnTheLocalCluster() {
+        raffinerie.environment("e2e-governed", """
+                access:
+                  - {role: editor, users: [alice@example.com]}
+                network:
+                  isolation: Strict
+                  egress: [{cidr: 10.20.0.0/16, ports: [5432]}]
+                quota: {cpu: "8", memory: 32Gi, pods: 50}
+                """);
+        try {
+            assertThat(cluster.kubectl("get", "ns", "e2e-governed", "-o", "jsonpath={.metadata.labels}").assertOk().stdout())
+                    .contains("\"pod-security.kubernetes.io/enforce\":\"restricted\"");
+            assertThat(cluster.kubectl("-n", "e2e-governed", "get", "networkpolicies,resourcequotas,serviceaccounts,rolebindings",
+                    "-o", "name").assertOk().stdout()).contains("networkpolicy.networking.k8s.io/raffinerie-isolation",
+                    "networkpolicy.networking.k8s.io/raffinerie-egress", "resourcequota/raffinerie-quota",
+                    "serviceaccount/raffinerie-runner", "rolebinding.rbac.authorization.k8s.io/raffinerie-editor-0");
+            assertThat(cluster.kubectl("auth", "can-i", "create", "dataruns.raffinerie.io", "-n", "e2e-governed",
+                    "--as", "alice@example.com").stdout().trim()).isEqualTo("yes");
+            assertThat(cluster.kubectl("auth", "can-i", "get", "secrets", "-n", "e2e-governed",
+                    "--as", "alice@example.com").stdout().trim()).isEqualTo("no");
+            assertThat(cluster.kubectl("auth", "can-i", "list", "dataruns.raffinerie.io", "-n", "e2e-governed",
+                    "--as", "mallory@example.com").stdout().trim()).isEqualTo("no");
+        } finally {
+            raffinerie.deleteEnvironment("e2e-governed");
+        }
+    }
+
+    @Test
     void pythonRunGoesThroughItsPhasesAndShowsWhatItPrinted() {
         job("extract", "python", """
                 script: |
