@@ -20,7 +20,6 @@ import io.raffinerie.model.run.StepObservation;
 import io.raffinerie.operator.common.Creations;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,9 +62,8 @@ public class JobRunExecution {
                 status.specGeneration = JobRuns.specGeneration(current);
             }
             if (step.phase.isFinished() && step.phase != StepPhase.Cancelled && step.logTail == null) {
-                step.logTail = StepObservation.latestPod(pods)
-                        .map(pod -> logs.tail(namespace, pod.getMetadata().getName(), secretVariables(job, environment)))
-                        .orElse("(no pod ran for this step)");
+                step.logTail = logs.tailOfLastAttempt(namespace, pods, job,
+                        environment.map(e -> e.getSpec().variables).orElse(null));
             }
         }
         RunStatuses.applyJobRun(status, step, clock);
@@ -105,14 +103,5 @@ public class JobRunExecution {
             return Optional.empty();
         }
         return Optional.ofNullable(client.batch().v1().jobs().inNamespace(namespace).withName(jobName).get());
-    }
-
-    private static List<Variable> secretVariables(DataJob job, Optional<DataEnvironment> environment) {
-        List<Variable> variables = new ArrayList<>();
-        environment.map(e -> e.getSpec().variables).ifPresent(variables::addAll);
-        if (job.getSpec().env != null) {
-            variables.addAll(job.getSpec().env);
-        }
-        return variables;
     }
 }

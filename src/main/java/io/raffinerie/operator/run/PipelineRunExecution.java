@@ -24,7 +24,6 @@ import io.raffinerie.model.pipeline.PipelineValidation;
 import io.raffinerie.model.pipeline.RunSnapshots;
 import io.raffinerie.model.run.JobRuns;
 import io.raffinerie.model.run.RunStatuses;
-import io.raffinerie.model.run.StepObservation;
 import io.raffinerie.operator.common.Caches;
 import io.raffinerie.operator.common.Creations;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -163,13 +162,7 @@ public class PipelineRunExecution {
             return;
         }
         PipelineStep declared = snapshot.pipeline.steps.stream().filter(s -> s.name.equals(step.name)).findFirst().orElseThrow();
-        DataJob job = RunSnapshots.job(snapshot, declared, namespace);
-        List<Variable> secrets = new ArrayList<>(variables == null ? List.of() : variables);
-        if (job.getSpec().env != null) {
-            secrets.addAll(job.getSpec().env);
-        }
-        step.logTail = StepObservation.latestPod(observed.pods())
-                .map(pod -> logs.tail(namespace, pod.getMetadata().getName(), secrets))
-                .orElse("(no pod ran for this step)");
+        step.logTail = logs.tailOfLastAttempt(namespace, observed.pods(), RunSnapshots.job(snapshot, declared, namespace),
+                variables);
     }
 }

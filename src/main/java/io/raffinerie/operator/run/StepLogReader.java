@@ -1,11 +1,14 @@
 package io.raffinerie.operator.run;
 
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.Variable;
 import io.raffinerie.model.job.JobTemplates;
 import io.raffinerie.model.run.LogTails;
+import io.raffinerie.model.run.StepObservation;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,7 +28,21 @@ public class StepLogReader {
         this.client = client;
     }
 
-    public String tail(String namespace, String pod, List<Variable> variables) {
+    /**
+     * The tail of the last attempt's log among a step's pods, masking the environment's and the job's secret
+     * variables; a note when no pod ran.
+     */
+    public String tailOfLastAttempt(String namespace, List<Pod> pods, DataJob job, List<Variable> environmentVariables) {
+        List<Variable> variables = new ArrayList<>(environmentVariables == null ? List.of() : environmentVariables);
+        if (job.getSpec() != null && job.getSpec().env != null) {
+            variables.addAll(job.getSpec().env);
+        }
+        return StepObservation.latestPod(pods)
+                .map(pod -> tail(namespace, pod.getMetadata().getName(), variables))
+                .orElse("(no pod ran for this step)");
+    }
+
+    String tail(String namespace, String pod, List<Variable> variables) {
         String log;
         try {
             log = client.pods().inNamespace(namespace).withName(pod).inContainer(JobTemplates.CONTAINER)
