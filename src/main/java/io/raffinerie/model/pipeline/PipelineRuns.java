@@ -10,6 +10,7 @@ import io.raffinerie.api.v1alpha1.StepPhase;
 import io.raffinerie.api.v1alpha1.StepStatus;
 import io.raffinerie.model.Conditions;
 import io.raffinerie.model.Durations;
+import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.model.run.StepObservation;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,12 +83,7 @@ public final class PipelineRuns {
         }
         if (previous != null && previous.job != null) {
             // Created earlier (the status says so) and neither cached nor found since: someone deleted it.
-            StepStatus lost = copy(previous);
-            lost.phase = StepPhase.Failed;
-            lost.reason = "JobDeleted";
-            lost.message = "the Job " + previous.job + " of this step was deleted before it finished";
-            lost.completionTime = Conditions.timestamp(input.now());
-            return lost;
+            return RunStatuses.jobDeleted(previous, name, previous.job, input.now());
         }
         StepStatus pending = new StepStatus();
         pending.name = name;
@@ -169,21 +165,5 @@ public final class PipelineRuns {
 
     private static boolean isSuspended(Job job) {
         return job.getSpec() != null && Boolean.TRUE.equals(job.getSpec().getSuspend());
-    }
-
-    static StepStatus copy(StepStatus step) {
-        StepStatus copy = new StepStatus();
-        copy.name = step.name;
-        copy.phase = step.phase;
-        copy.job = step.job;
-        copy.attempts = step.attempts;
-        copy.startTime = step.startTime;
-        copy.completionTime = step.completionTime;
-        copy.exitCode = step.exitCode;
-        copy.reason = step.reason;
-        copy.message = step.message;
-        copy.logTail = step.logTail;
-        copy.reusedFrom = step.reusedFrom;
-        return copy;
     }
 }

@@ -12,6 +12,7 @@ import io.raffinerie.api.v1alpha1.StepStatus;
 import io.raffinerie.model.Problem;
 import io.raffinerie.model.Reasons;
 import io.raffinerie.model.run.RunParameters;
+import io.raffinerie.model.run.RunStatuses;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,7 +105,7 @@ public final class RunSnapshots {
         List<StepStatus> reused = new ArrayList<>();
         for (StepStatus step : original.getStatus().steps) {
             if (step.phase == StepPhase.Succeeded) {
-                StepStatus copy = PipelineRuns.copy(step);
+                StepStatus copy = RunStatuses.copy(step);
                 copy.reusedFrom = step.reusedFrom != null ? step.reusedFrom : original.getMetadata().getName();
                 reused.add(copy);
             }

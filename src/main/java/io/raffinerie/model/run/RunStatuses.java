@@ -7,6 +7,7 @@ import io.raffinerie.api.v1alpha1.StepPhase;
 import io.raffinerie.api.v1alpha1.StepStatus;
 import io.raffinerie.model.Conditions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -65,6 +66,34 @@ public final class RunStatuses {
         status.reason = "Cancelled";
         status.message = "the run was cancelled before this step started";
         return status;
+    }
+
+    /** A step whose Job was created and then deleted by someone before it finished: it failed, and says why. */
+    public static StepStatus jobDeleted(StepStatus previous, String step, String job, Instant now) {
+        StepStatus lost = previous == null ? new StepStatus() : copy(previous);
+        lost.name = step;
+        lost.job = job;
+        lost.phase = StepPhase.Failed;
+        lost.reason = "JobDeleted";
+        lost.message = "the Job " + job + " of this step was deleted before it finished";
+        lost.completionTime = Conditions.timestamp(now);
+        return lost;
+    }
+
+    public static StepStatus copy(StepStatus step) {
+        StepStatus copy = new StepStatus();
+        copy.name = step.name;
+        copy.phase = step.phase;
+        copy.job = step.job;
+        copy.attempts = step.attempts;
+        copy.startTime = step.startTime;
+        copy.completionTime = step.completionTime;
+        copy.exitCode = step.exitCode;
+        copy.reason = step.reason;
+        copy.message = step.message;
+        copy.logTail = step.logTail;
+        copy.reusedFrom = step.reusedFrom;
+        return copy;
     }
 
     public static boolean isFinished(DataRunStatus status) {

@@ -26,7 +26,7 @@ public final class StatusPatch {
 
     /** A status patch when {@code next} differs from the resource's status, else no update. */
     public static <S, P extends CustomResource<?, S>> UpdateControl<P> ifChanged(P resource, S next) {
-        if (MAPPER.valueToTree(next).equals(MAPPER.valueToTree(resource.getStatus()))) {
+        if (isUnchanged(resource, next)) {
             return UpdateControl.noUpdate();
         }
         return UpdateControl.patchStatus(withStatus(resource, next));
@@ -34,10 +34,14 @@ public final class StatusPatch {
 
     /** The status to record after a failed reconciliation; JOSDK retries either way. */
     public static <S, P extends CustomResource<?, S>> ErrorStatusUpdateControl<P> errorStatus(P resource, S next) {
-        if (MAPPER.valueToTree(next).equals(MAPPER.valueToTree(resource.getStatus()))) {
+        if (isUnchanged(resource, next)) {
             return ErrorStatusUpdateControl.noStatusUpdate();
         }
         return ErrorStatusUpdateControl.patchStatus(withStatus(resource, next));
+    }
+
+    private static <S> boolean isUnchanged(CustomResource<?, S> resource, S next) {
+        return MAPPER.valueToTree(next).equals(MAPPER.valueToTree(resource.getStatus()));
     }
 
     @SuppressWarnings("unchecked")

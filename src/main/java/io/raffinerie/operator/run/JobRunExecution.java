@@ -46,7 +46,7 @@ public class JobRunExecution {
         String namespace = run.getMetadata().getNamespace();
         String jobName = JobRuns.jobName(run, null);
         StepStatus previous = status.steps.isEmpty() ? null : status.steps.get(0);
-        Optional<Job> existing = RunEventSources.job(context, namespace, jobName).or(() -> createdButNotCached(previous, namespace, jobName));
+        Optional<Job> existing = RunEventSources.jobOrConfirm(context, client, namespace, jobName, previous);
         boolean cancel = Boolean.TRUE.equals(run.getSpec().cancel);
         StepStatus step;
         if (existing.isEmpty()) {
@@ -76,14 +76,7 @@ public class JobRunExecution {
             return RunStatuses.cancelledBeforeStart(stepName, jobName);
         }
         if (previous != null && previous.phase != StepPhase.Pending || status.trigger == Trigger.Schedule) {
-            StepStatus lost = new StepStatus();
-            lost.name = stepName;
-            lost.job = jobName;
-            lost.phase = StepPhase.Failed;
-            lost.reason = "JobDeleted";
-            lost.message = "the Job " + jobName + " of this step was deleted before it finished";
-            lost.attempts = previous == null ? null : previous.attempts;
-            return lost;
+            return RunStatuses.jobDeleted(previous, stepName, jobName, clock.instant());
         }
         TechnologyCatalog.Resolution resolution = catalog.resolve(job.getSpec().technology, job.getSpec().version, job.getSpec().image);
         var parameters = RunParameters.resolve("DataJob " + stepName, job.getSpec().parameters, run.getSpec().parameters).values();
@@ -95,13 +88,5 @@ public class JobRunExecution {
         created.job = jobName;
         created.phase = StepPhase.Pending;
         return created;
-    }
-
-    /** A Job this run created may not have reached the cache yet; ask the API server before calling it lost. */
-    private Optional<Job> createdButNotCached(StepStatus previous, String namespace, String jobName) {
-        if (previous == null || previous.job == null) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(client.batch().v1().jobs().inNamespace(namespace).withName(jobName).get());
     }
 }

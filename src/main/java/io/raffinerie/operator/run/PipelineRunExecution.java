@@ -138,12 +138,7 @@ public class PipelineRunExecution {
         Map<String, PipelineRuns.Observed> observed = new HashMap<>();
         for (PipelineStep step : snapshot.pipeline.steps) {
             String jobName = JobRuns.jobName(run, step.name);
-            Optional<Job> job = RunEventSources.job(context, namespace, jobName);
-            StepStatus last = before.get(step.name);
-            if (job.isEmpty() && last != null && last.job != null && !last.phase.isFinished()) {
-                job = Optional.ofNullable(client.batch().v1().jobs().inNamespace(namespace).withName(jobName).get());
-            }
-            job.ifPresent(j -> observed.put(step.name, new PipelineRuns.Observed(j, RunEventSources.podsOf(context, namespace, jobName))));
+            RunEventSources.jobOrConfirm(context, client, namespace, jobName, before.get(step.name)).ifPresent(j -> observed.put(step.name, new PipelineRuns.Observed(j, RunEventSources.podsOf(context, namespace, jobName))));
         }
         return observed;
     }

@@ -3,12 +3,14 @@ package io.raffinerie.operator.run;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.api.v1alpha1.StepStatus;
 import io.raffinerie.model.job.RunLabels;
 import io.raffinerie.operator.common.Caches;
 import java.util.List;
@@ -49,6 +51,19 @@ final class RunEventSources {
     /** A run's Job from the cache. */
     static Optional<Job> job(Context<DataRun> context, String namespace, String name) {
         return Caches.eventSource(context, Job.class).get(new ResourceID(name, namespace));
+    }
+
+    /**
+     * A step's Job from the cache; when the step's status says its Job was created but the cache does not have it
+     * (yet), the API server is asked before the Job is taken for lost.
+     */
+    static Optional<Job> jobOrConfirm(Context<DataRun> context, KubernetesClient client, String namespace, String name,
+            StepStatus previous) {
+        Optional<Job> cached = job(context, namespace, name);
+        if (cached.isPresent() || previous == null || previous.job == null || previous.phase.isFinished()) {
+            return cached;
+        }
+        return Optional.ofNullable(client.batch().v1().jobs().inNamespace(namespace).withName(name).get());
     }
 
     /** The pods of a Job from the cache. */
