@@ -3,8 +3,8 @@ package io.raffinerie.operator.common;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
 
 /**
@@ -20,12 +20,13 @@ public class LeaderElectionProducer {
     /** Null, which the operator SDK reads as "no leader election", unless it is enabled. */
     @Produces
     @Dependent
-    LeaderElectionConfiguration leaderElection(OperatorSettings settings) {
+    LeaderElectionConfiguration leaderElection(OperatorSettings settings, LeaseIdentity identity) {
         if (!settings.leaderElection().enabled()) {
             return null;
         }
         return LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(settings.leaseName())
                 .withLeaseNamespace(settings.operatorNamespace())
+                .withIdentity(identity.value())
                 .withLeaseDuration(LEASE_DURATION)
                 .withRenewDeadline(RENEW_DEADLINE)
                 .withRetryPeriod(RETRY_PERIOD)

@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -140,6 +142,40 @@ public final class Cluster {
         return Exec.run(command, Map.of("KUBECONFIG", kubeconfig.toString()), null, Duration.ofMinutes(2), null);
     }
 
+    /**
+     * A kubeconfig for this cluster whose only credential is a fresh token of the ServiceAccount
+     * {@code namespace/name} (`kubectl create token`): a process using it has exactly that account's rights.
+     */
+    public Path serviceAccountKubeconfig(String namespace, String name) {
+        String token = kubectl("create", "token", name, "-n", namespace, "--duration=2h").assertOk().stdout().trim();
+        String server = kubectl("config", "view", "--raw", "--minify", "-o",
+                "jsonpath={.clusters[0].cluster.server}").assertOk().stdout().trim();
+        String authority = kubectl("config", "view", "--raw", "--minify", "--flatten", "-o",
+                "jsonpath={.clusters[0].cluster.certificate-authority-data}").assertOk().stdout().trim();
+        String yaml = """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                  - name: cluster
+                    cluster: {server: "%s", certificate-authority-data: "%s"}
+                users:
+                  - name: %s
+                    user: {token: "%s"}
+                contexts:
+                  - name: sa
+                    context: {cluster: cluster, user: %s, namespace: %s}
+                current-context: sa
+                """.formatted(server, authority, name, token, name, namespace);
+        try {
+            Path file = e2eDir.resolve("target/kubeconfig-" + namespace + "-" + name);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, yaml);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void waitUntilReady() {
         await("API server /readyz").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()
@@ -187,8 +223,8 @@ public final class Cluster {
         Path log = e2eDir.resolve("target/cluster-up.log");
         try {
             Files.createDirectories(log.getParent());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         System.err.println("[e2e] running " + script + " (progress: " + log + ")");
         ExecResult result = Exec.run(List.of(script.toString()), Map.of(), null, UP_TIMEOUT, log);

@@ -27,14 +27,17 @@ public final class Operator {
     private final Cluster cluster;
     private final Path jar;
     private final int httpPort;
+    private final Path kubeconfig;
     private final Map<String, String> extraEnv;
     private Process process;
+    private Path log;
     private int starts;
 
-    private Operator(Cluster cluster, int httpPort, Map<String, String> extraEnv) {
+    private Operator(Cluster cluster, int httpPort, Path kubeconfig, Map<String, String> extraEnv) {
         this.cluster = cluster;
         this.jar = cluster.e2eDir().getParent().resolve("target/quarkus-app/quarkus-run.jar");
         this.httpPort = httpPort;
+        this.kubeconfig = kubeconfig;
         this.extraEnv = extraEnv;
     }
 
@@ -43,11 +46,40 @@ public final class Operator {
         if (shared == null) {
             Cluster cluster = Cluster.get();
             install(cluster);
-            shared = new Operator(cluster, 18080, Map.of());
+            shared = new Operator(cluster, 18080, cluster.kubeconfig(), Map.of());
             shared.start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
         }
         return shared;
+    }
+
+    /**
+     * Stops the shared operator, if it runs, for a suite that runs its own (two operators would reconcile the same
+     * resources); {@link #restoreShared} reinstalls what that suite may have removed and restarts it.
+     */
+    public static synchronized boolean pauseShared() {
+        boolean running = shared != null && shared.isAlive();
+        if (running) {
+            shared.stop();
+        }
+        return running;
+    }
+
+    public static synchronized void restoreShared(boolean start) {
+        install(Cluster.get());
+        if (start) {
+            shared.start();
+        }
+    }
+
+    /**
+     * An operator of its own, not started: authenticated by {@code kubeconfig} (for example a ServiceAccount
+     * token's), with more environment variables (for example RAFFINERIE_LEADER_ELECTION_ENABLED).
+     */
+    public static Operator separate(Cluster cluster, int httpPort, Path kubeconfig, Map<String, String> extraEnv) {
+        Operator operator = new Operator(cluster, httpPort, kubeconfig, extraEnv);
+        Runtime.getRuntime().addShutdownHook(new Thread(operator::kill));
+        return operator;
     }
 
     /** CRDs and the environment roles, as `kubectl apply` installs them. */
@@ -58,18 +90,19 @@ public final class Operator {
         cluster.kubectl("apply", "--server-side", "-f", root.resolve("operator/environment-roles.yaml").toString()).assertOk();
     }
 
+    /** Starts the operator and waits until it reports ready (a standby replica is ready too). */
     public synchronized void start() {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the operator first (make build)");
         }
         starts++;
-        Path log = cluster.e2eDir().resolve("target/operator-" + httpPort + "-" + starts + ".log");
+        log = cluster.e2eDir().resolve("target/operator-" + httpPort + "-" + starts + ".log");
         try {
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-Dquarkus.http.port=" + httpPort,
                     "-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().put("KUBECONFIG", cluster.kubeconfig().toString());
+            builder.environment().put("KUBECONFIG", kubeconfig.toString());
             builder.environment().put("POD_NAMESPACE", "raffinerie-system");
             builder.environment().putAll(extraEnv);
             process = builder.start();
@@ -98,6 +131,15 @@ public final class Operator {
 
     public boolean isAlive() {
         return process != null && process.isAlive();
+    }
+
+    /** What this operator process logged since its last start. */
+    public String log() {
+        try {
+            return log == null ? "" : Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The operator's Prometheus metrics. */
