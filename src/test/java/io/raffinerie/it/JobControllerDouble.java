@@ -52,6 +52,20 @@ final class JobControllerDouble {
         return created;
     }
 
+    /** The Job under that name, once created, runs one attempt that succeeds. */
+    void runToSuccess(String namespace, String name) {
+        Job job = awaitJob(namespace, name);
+        Pod pod = startAttempt(job, 1);
+        succeed(client.resource(job).get(), pod);
+    }
+
+    /** The Job under that name, once created, runs one attempt that fails with that exit code. */
+    void runToFailure(String namespace, String name, int exitCode) {
+        Job job = awaitJob(namespace, name);
+        Pod pod = startAttempt(job, 1);
+        fail(client.resource(job).get(), pod, exitCode, 1, "BackoffLimitExceeded");
+    }
+
     void succeed(Job job, Pod pod) {
         terminate(pod, 0, "Completed");
         client.batch().v1().jobs().resource(job).editStatus(j -> {

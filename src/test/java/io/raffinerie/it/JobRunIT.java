@@ -86,10 +86,7 @@ class JobRunIT {
     }
 
     private DataRun run(String name, String job, Map<String, String> parameters) {
-        DataRun run = new DataRun();
-        run.getMetadata().setName(name);
-        run.getMetadata().setNamespace(NS);
-        run.setSpec(new DataRunSpec());
+        DataRun run = Resources.dataRun(NS, name);
         run.getSpec().jobRef = job;
         run.getSpec().parameters = parameters;
         return client.resource(run).create();

@@ -61,12 +61,7 @@ class PipelineRunIT {
     }
 
     private static PipelineStep step(String name, String when, String... dependsOn) {
-        PipelineStep step = new PipelineStep();
-        step.name = name;
-        step.jobRef = name;
-        step.dependsOn = dependsOn.length == 0 ? null : List.of(dependsOn);
-        step.when = when == null ? null : When.valueOf(when);
-        return step;
+        return Resources.step(name, when, dependsOn);
     }
 
     private DataPipeline pipeline(String name, FailurePolicy policy, String timeout) {
@@ -85,10 +80,7 @@ class PipelineRunIT {
     }
 
     private DataRun run(String name, String pipeline, String retryOf) {
-        DataRun run = new DataRun();
-        run.getMetadata().setName(name);
-        run.getMetadata().setNamespace(NS);
-        run.setSpec(new DataRunSpec());
+        DataRun run = Resources.dataRun(NS, name);
         run.getSpec().pipelineRef = pipeline;
         run.getSpec().retryOf = retryOf;
         run.getSpec().parameters = Map.of("DAY", "2026-11-28");
@@ -100,15 +92,11 @@ class PipelineRunIT {
     }
 
     private void succeed(String job) {
-        Job created = awaitJob(job);
-        Pod pod = controller.startAttempt(created, 1);
-        controller.succeed(client.resource(created).get(), pod);
+        controller.runToSuccess(NS, job);
     }
 
     private void fail(String job) {
-        Job created = awaitJob(job);
-        Pod pod = controller.startAttempt(created, 1);
-        controller.fail(client.resource(created).get(), pod, 2, 1, "BackoffLimitExceeded");
+        controller.runToFailure(NS, job, 2);
     }
 
     private DataRun awaitRun(String name, Predicate<DataRun> condition) {

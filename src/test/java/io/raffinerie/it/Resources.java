@@ -11,7 +11,12 @@ import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.api.v1alpha1.DataEnvironmentSpec;
 import io.raffinerie.api.v1alpha1.Status;
 import io.raffinerie.model.Conditions;
+import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.api.v1alpha1.DataRunSpec;
+import io.raffinerie.api.v1alpha1.PipelineStep;
+import io.raffinerie.api.v1alpha1.When;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Small helpers the integration tests share. */
@@ -48,6 +53,25 @@ public final class Resources {
 
     public static void createNamespace(KubernetesClient client, String name) {
         client.resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).serverSideApply();
+    }
+
+    /** A DataRun to create, with its name and namespace and an empty spec. */
+    public static DataRun dataRun(String namespace, String name) {
+        DataRun run = new DataRun();
+        run.getMetadata().setName(name);
+        run.getMetadata().setNamespace(namespace);
+        run.setSpec(new DataRunSpec());
+        return run;
+    }
+
+    /** A pipeline step running the job of the same name. */
+    public static PipelineStep step(String name, String when, String... dependsOn) {
+        PipelineStep step = new PipelineStep();
+        step.name = name;
+        step.jobRef = name;
+        step.dependsOn = dependsOn.length == 0 ? null : List.of(dependsOn);
+        step.when = when == null ? null : When.valueOf(when);
+        return step;
     }
 
     public static String describe(HasMetadata resource) {

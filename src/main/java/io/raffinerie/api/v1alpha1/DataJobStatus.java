@@ -3,8 +3,5 @@ package io.raffinerie.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class DataJobStatus extends Status {
-    public RunSummary lastRun;
-    public String nextScheduleTime;
-    public String lastScheduleTime;
+public class DataJobStatus extends TargetStatus {
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 
-/** How many finished DataRuns to keep, by outcome. */
+/** Which finished DataRuns to keep: how many by outcome, and for how long at most. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class History {
     @Min(0)
@@ -14,4 +14,9 @@ public class History {
     @Min(0)
     @Max(1000)
     public Integer failed;
+
+    /** Finished runs older than this are deleted, even within the counts; as on a batch/v1 Job. */
+    @Min(1)
+    @Max(31622400)
+    public Integer ttlSecondsAfterFinished;
 }

@@ -4,10 +4,14 @@ import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.History;
 import io.raffinerie.api.v1alpha1.RunPhase;
 import io.raffinerie.api.v1alpha1.RunSummary;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** A job's or pipeline's runs: which one is the last, and which finished ones fall out of the history. */
 public final class RunHistory {
@@ -47,6 +51,35 @@ public final class RunHistory {
         expired.addAll(sorted.stream().filter(r -> phase(r) == RunPhase.Failed || phase(r) == RunPhase.Cancelled).skip(failed)
                 .toList());
         return expired.stream().sorted(NEWEST_FIRST.reversed()).toList();
+    }
+
+    /** Finished runs past the limits or past their time to live at {@code now}, oldest first. */
+    public static List<DataRun> expired(List<DataRun> runs, History history, Instant now) {
+        Set<DataRun> expired = new LinkedHashSet<>(beyondLimits(runs, history));
+        ttl(history).ifPresent(ttl -> runs.stream()
+                .filter(run -> finishedAt(run).map(done -> !done.plus(ttl).isAfter(now)).orElse(false))
+                .forEach(expired::add));
+        return expired.stream().sorted(NEWEST_FIRST.reversed()).toList();
+    }
+
+    /** How long until the next kept run's time to live ends, so that it is deleted on time. */
+    public static Optional<Duration> untilNextExpiry(List<DataRun> runs, History history, Instant now) {
+        return ttl(history).flatMap(ttl -> runs.stream()
+                .flatMap(run -> finishedAt(run).stream())
+                .map(done -> Duration.between(now, done.plus(ttl)))
+                .filter(left -> !left.isNegative() && !left.isZero())
+                .min(Comparator.naturalOrder()));
+    }
+
+    private static Optional<Duration> ttl(History history) {
+        return history == null || history.ttlSecondsAfterFinished == null ? Optional.empty()
+                : Optional.of(Duration.ofSeconds(history.ttlSecondsAfterFinished));
+    }
+
+    private static Optional<Instant> finishedAt(DataRun run) {
+        return run.getStatus() != null && RunStatuses.isFinished(run.getStatus())
+                ? RunMeasures.instant(run.getStatus().completionTime)
+                : Optional.empty();
     }
 
     private static RunPhase phase(DataRun run) {

@@ -25,13 +25,14 @@ import io.raffinerie.model.environment.EnvironmentModel;
 import io.raffinerie.model.job.JobValidation;
 import io.raffinerie.model.job.RunLabels;
 import io.raffinerie.model.job.TechnologyCatalog;
-import io.raffinerie.model.run.RunHistory;
+import io.raffinerie.operator.common.TargetHistory;
 import io.raffinerie.operator.common.Caches;
 import io.raffinerie.operator.common.Environments;
 import io.raffinerie.operator.common.RunsByTarget;
 import io.raffinerie.operator.common.StatusPatch;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +59,9 @@ public class DataJobReconciler implements Reconciler<DataJob> {
     ScheduledRuns scheduledRuns;
 
     @Inject
+    TargetHistory history;
+
+    @Inject
     Clock clock;
 
     @Override
@@ -69,17 +73,15 @@ public class DataJobReconciler implements Reconciler<DataJob> {
             context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
             scheduledRuns.record(job, Caches.eventSource(context, Job.class).byIndex(JOBS_BY_DATAJOB, key(job)));
         }
-        List<DataRun> runs = RunsByTarget.of(context, job);
-        RunHistory.beyondLimits(runs, job.getSpec().history).forEach(run -> context.getClient().resource(run).delete());
-
         DataJobStatus status = StatusPatch.copyOf(job.getStatus(), DataJobStatus::new);
-        status.lastRun = RunHistory.lastRun(runs).orElse(null);
+        Optional<Duration> untilExpiry = history.keep(job, context, RunsByTarget.of(context, job), job.getSpec().history, status);
         status.nextScheduleTime = problem.isPresent() || job.getSpec().schedule == null
                 || Boolean.TRUE.equals(job.getSpec().schedule.suspend) ? null
                 : CronSchedule.parse(job.getSpec().schedule.cron, job.getSpec().schedule.timeZone).schedule().next(clock.instant())
                         .map(Conditions::timestamp).orElse(null);
         Readiness.apply(status, problem, job.getMetadata().getGeneration(), Reasons.VALID, "the job is ready to run", clock);
-        return StatusPatch.ifChanged(job, status);
+        UpdateControl<DataJob> update = StatusPatch.ifChanged(job, status);
+        return untilExpiry.map(update::rescheduleAfter).orElse(update);
     }
 
     @Override

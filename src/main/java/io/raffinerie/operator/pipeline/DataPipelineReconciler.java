@@ -19,7 +19,7 @@ import io.raffinerie.model.Readiness;
 import io.raffinerie.model.Reasons;
 import io.raffinerie.model.environment.EnvironmentModel;
 import io.raffinerie.model.pipeline.PipelineValidation;
-import io.raffinerie.model.run.RunHistory;
+import io.raffinerie.operator.common.TargetHistory;
 import io.raffinerie.operator.common.Caches;
 import io.raffinerie.operator.common.Environments;
 import io.raffinerie.operator.common.RunsByTarget;
@@ -27,10 +27,12 @@ import io.raffinerie.operator.common.StatusPatch;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Validates DataPipelines, runs their schedules, keeps their run history and shows their last run. */
 @ControllerConfiguration(name = "datapipeline")
@@ -43,6 +45,9 @@ public class DataPipelineReconciler implements Reconciler<DataPipeline> {
     @Inject
     ScheduledPipelineRuns schedules;
 
+    @Inject
+    TargetHistory history;
+
     @Override
     public UpdateControl<DataPipeline> reconcile(DataPipeline pipeline, Context<DataPipeline> context) {
         String namespace = pipeline.getMetadata().getNamespace();
@@ -52,20 +57,19 @@ public class DataPipelineReconciler implements Reconciler<DataPipeline> {
         Optional<Problem> problem = EnvironmentModel.checkHost(Environments.find(context, namespace), namespace)
                 .or(() -> PipelineValidation.validate(pipeline.getSpec(), jobs, namespace));
         List<DataRun> runs = RunsByTarget.of(context, pipeline);
-        RunHistory.beyondLimits(runs, pipeline.getSpec().history).forEach(run -> context.getClient().resource(run).delete());
-
         DataPipelineStatus status = StatusPatch.copyOf(pipeline.getStatus(), DataPipelineStatus::new);
+        Optional<Duration> untilExpiry = history.keep(pipeline, context, runs, pipeline.getSpec().history, status);
         Optional<Duration> untilNext = Optional.empty();
         if (problem.isEmpty() && pipeline.getSpec().schedule != null) {
             untilNext = schedules.trigger(pipeline, runs, status);
         } else {
             status.nextScheduleTime = null;
         }
-        status.lastRun = RunHistory.lastRun(runs).orElse(null);
         Readiness.apply(status, problem, pipeline.getMetadata().getGeneration(), Reasons.VALID, "the pipeline is ready to run",
                 clock);
         UpdateControl<DataPipeline> update = StatusPatch.ifChanged(pipeline, status);
-        return untilNext.map(update::rescheduleAfter).orElse(update);
+        return Stream.of(untilNext, untilExpiry).flatMap(Optional::stream).min(Comparator.naturalOrder())
+                .map(update::rescheduleAfter).orElse(update);
     }
 
     @Override

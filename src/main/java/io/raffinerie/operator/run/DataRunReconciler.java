@@ -93,7 +93,7 @@ public class DataRunReconciler implements Reconciler<DataRun> {
         }
         Readiness.apply(status, started ? Optional.empty() : problem, run.getMetadata().getGeneration(), Reasons.ACCEPTED,
                 "the run is accepted", clock);
-        transitions.record(run, job, before, status);
+        transitions.record(run, job, before, status, context);
         UpdateControl<DataRun> update = StatusPatch.ifChanged(run, status);
         // The pipeline's deadline is the one timer: step transitions come from Job events.
         return untilDeadline.map(update::rescheduleAfter).orElse(update);

@@ -26,6 +26,8 @@ import io.raffinerie.model.run.JobRuns;
 import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.operator.common.Caches;
 import io.raffinerie.operator.common.Creations;
+import io.raffinerie.operator.common.RunMetrics;
+import io.raffinerie.model.run.RunMeasures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,8 +50,11 @@ public class PipelineRunExecution {
     private final TechnologyCatalog catalog;
     private final StepLogReader logs;
     private final Clock clock;
+    private final RunMetrics metrics;
 
-    public PipelineRunExecution(KubernetesClient client, TechnologyCatalog catalog, StepLogReader logs, Clock clock) {
+    public PipelineRunExecution(KubernetesClient client, TechnologyCatalog catalog, StepLogReader logs, Clock clock,
+            RunMetrics metrics) {
+        this.metrics = metrics;
         this.client = client;
         this.catalog = catalog;
         this.logs = logs;
@@ -63,6 +68,7 @@ public class PipelineRunExecution {
     Outcome advance(DataRun run, Optional<DataPipeline> pipeline, Optional<DataEnvironment> environment, DataRunStatus status,
             Context<DataRun> context) {
         String namespace = run.getMetadata().getNamespace();
+        Instant observedAt = clock.instant();
         if (status.snapshot == null) {
             Optional<Problem> problem = start(run, pipeline, status, context);
             if (problem.isPresent()) {
@@ -75,8 +81,14 @@ public class PipelineRunExecution {
                 Boolean.TRUE.equals(run.getSpec().cancel), Instant.parse(status.startTime), clock.instant(),
                 step -> JobRuns.jobName(run, step)));
         List<Variable> variables = environment.map(e -> e.getSpec().variables).orElse(null);
+        Map<String, StepStatus> before = byName(status.steps);
+        Map<String, StepStatus> after = byName(plan.steps());
         for (String step : plan.stepsToStart()) {
-            createJob(run, snapshot, step, variables);
+            PipelineStep declared = declared(snapshot, step);
+            if (createJob(run, snapshot, declared, variables)) {
+                RunMeasures.upstreamDone(declared.dependsOn, before, after, observedAt)
+                        .ifPresent(done -> metrics.stepTransition(run, Duration.between(done, clock.instant())));
+            }
         }
         plan.jobsToStop().forEach(job -> JobSuspension.suspend(client, namespace, job));
         for (StepStatus step : plan.steps()) {
@@ -134,7 +146,7 @@ public class PipelineRunExecution {
     private Map<String, PipelineRuns.Observed> observe(DataRun run, RunSnapshot snapshot, List<StepStatus> previous,
             Context<DataRun> context) {
         String namespace = run.getMetadata().getNamespace();
-        Map<String, StepStatus> before = previous.stream().collect(Collectors.toMap(s -> s.name, s -> s, (a, b) -> a));
+        Map<String, StepStatus> before = byName(previous);
         Map<String, PipelineRuns.Observed> observed = new HashMap<>();
         for (PipelineStep step : snapshot.pipeline.steps) {
             String jobName = JobRuns.jobName(run, step.name);
@@ -143,11 +155,10 @@ public class PipelineRunExecution {
         return observed;
     }
 
-    private void createJob(DataRun run, RunSnapshot snapshot, String stepName, List<Variable> variables) {
-        PipelineStep step = snapshot.pipeline.steps.stream().filter(s -> s.name.equals(stepName)).findFirst().orElseThrow();
+    private boolean createJob(DataRun run, RunSnapshot snapshot, PipelineStep step, List<Variable> variables) {
         DataJob job = RunSnapshots.job(snapshot, step, run.getMetadata().getNamespace());
         TechnologyCatalog.Resolution resolution = catalog.resolve(job.getSpec().technology, job.getSpec().version, job.getSpec().image);
-        Creations.createIfAbsent(client, JobRuns.desired(run, stepName, job, resolution,
+        return Creations.createIfAbsent(client, JobRuns.desired(run, step.name, job, resolution,
                 RunSnapshots.stepParameters(snapshot, step, run.getSpec().parameters), variables));
     }
 
@@ -156,8 +167,16 @@ public class PipelineRunExecution {
         if (observed == null || step.logTail != null || !step.phase.isFinished() || step.phase == StepPhase.Cancelled) {
             return;
         }
-        PipelineStep declared = snapshot.pipeline.steps.stream().filter(s -> s.name.equals(step.name)).findFirst().orElseThrow();
+        PipelineStep declared = declared(snapshot, step.name);
         step.logTail = logs.tailOfLastAttempt(namespace, observed.pods(), RunSnapshots.job(snapshot, declared, namespace),
                 variables);
+    }
+
+    private static PipelineStep declared(RunSnapshot snapshot, String step) {
+        return snapshot.pipeline.steps.stream().filter(s -> s.name.equals(step)).findFirst().orElseThrow();
+    }
+
+    private static Map<String, StepStatus> byName(List<StepStatus> steps) {
+        return steps.stream().collect(Collectors.toMap(s -> s.name, s -> s, (a, b) -> a));
     }
 }

@@ -4,7 +4,10 @@ import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.DataRunStatus;
 import io.raffinerie.api.v1alpha1.RunPhase;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.raffinerie.model.run.RunMeasures;
 import io.raffinerie.operator.common.EventRecorder;
+import io.raffinerie.operator.common.RunMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.raffinerie.api.v1alpha1.StepPhase;
 import io.raffinerie.api.v1alpha1.StepStatus;
@@ -14,18 +17,24 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Tells people about a run's transitions: Events on the run and on the job it runs. */
+/** Tells people about a run's transitions: Events on the run and on the job it runs, and the run metrics. */
 @ApplicationScoped
 public class RunTransitions {
     private final EventRecorder events;
+    private final RunMetrics metrics;
 
-    public RunTransitions(EventRecorder events) {
+    public RunTransitions(EventRecorder events, RunMetrics metrics) {
         this.events = events;
+        this.metrics = metrics;
     }
 
-    void record(DataRun run, Optional<DataJob> job, RunPhase before, DataRunStatus after) {
+    void record(DataRun run, Optional<DataJob> job, RunPhase before, DataRunStatus after, Context<DataRun> context) {
+        metrics.trackActive(run.getMetadata().getNamespace(), RunMeasures.Target.of(run).kind(), context.getPrimaryCache());
         if (Objects.equals(before, after.phase) || after.phase == null || after.phase == RunPhase.Pending) {
             return;
+        }
+        if (after.phase.isFinished()) {
+            metrics.runFinished(run, after.trigger, after.phase, RunMeasures.duration(after));
         }
         String subject = "run " + run.getMetadata().getName();
         String reason;
@@ -68,6 +77,9 @@ public class RunTransitions {
                 continue;
             }
             String subject = "step " + step.name;
+            if (step.phase == StepPhase.Succeeded || step.phase == StepPhase.Failed) {
+                metrics.stepFinished(run, step.name, step.phase, RunMeasures.duration(step));
+            }
             switch (step.phase) {
                 case Running -> events.normal(run, "StepStarted", subject + " started (Job " + step.job + ")");
                 case Succeeded -> events.normal(run, "StepSucceeded", subject + " succeeded");

@@ -6,6 +6,8 @@ import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.DataRunStatus;
 import io.raffinerie.api.v1alpha1.History;
 import io.raffinerie.api.v1alpha1.RunPhase;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +52,35 @@ class RunHistoryTest {
         history.succeeded = 0;
         history.failed = 0;
         assertThat(RunHistory.beyondLimits(runs, history)).hasSize(5);
+    }
+
+    private static DataRun finished(String name, String created, RunPhase phase, String completed) {
+        DataRun run = run(name, created, phase);
+        run.getStatus().completionTime = completed;
+        return run;
+    }
+
+    @Test
+    void finishedRunsPastTheirTimeToLiveExpireWithinTheCountsAndTheNextExpiryIsScheduled() {
+        History history = new History();
+        history.ttlSecondsAfterFinished = 3600;
+        List<DataRun> timed = List.of(
+                finished("old", "2026-11-28T01:00:00Z", RunPhase.Succeeded, "2026-11-28T01:10:00Z"),
+                finished("recent", "2026-11-28T02:00:00Z", RunPhase.Failed, "2026-11-28T02:30:00Z"),
+                run("running", "2026-11-28T01:00:00Z", RunPhase.Running));
+        Instant now = Instant.parse("2026-11-28T03:00:00Z");
+
+        assertThat(RunHistory.expired(timed, history, now)).extracting(r -> r.getMetadata().getName()).containsExactly("old");
+        assertThat(RunHistory.untilNextExpiry(timed, history, now)).contains(Duration.ofMinutes(30));
+        assertThat(RunHistory.untilNextExpiry(timed, new History(), now)).isEmpty();
+    }
+
+    @Test
+    void aRunBeyondTheCountsAndItsTimeToLiveIsDeletedOnce() {
+        History history = new History();
+        history.succeeded = 0;
+        history.ttlSecondsAfterFinished = 60;
+        List<DataRun> both = List.of(finished("x", "2026-11-28T01:00:00Z", RunPhase.Succeeded, "2026-11-28T01:10:00Z"));
+        assertThat(RunHistory.expired(both, history, Instant.parse("2026-11-28T03:00:00Z"))).hasSize(1);
     }
 }
