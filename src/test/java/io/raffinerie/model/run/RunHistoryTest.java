@@ -51,4 +51,23 @@ class RunHistoryTest {
         history.failed = 0;
         assertThat(RunHistory.beyondLimits(runs, history)).hasSize(5);
     }
+
+    private static DataRun finished(String name, String completed, RunPhase phase) {
+        DataRun run = run(name, "2026-11-28T00:00:00Z", phase);
+        run.getStatus().completionTime = completed;
+        return run;
+    }
+
+    @Test
+    void previousOutcomeIsTheRunThatFinishedLastBeforeIgnoringCancelledAndRunningOnes() {
+        List<DataRun> target = List.of(finished("a", "2026-11-28T01:00:00Z", RunPhase.Succeeded),
+                finished("b", "2026-11-28T02:00:00Z", RunPhase.Failed),
+                finished("c", "2026-11-28T03:00:00Z", RunPhase.Cancelled),
+                run("d", "2026-11-28T04:00:00Z", RunPhase.Running),
+                finished("later", "2026-11-28T09:00:00Z", RunPhase.Succeeded),
+                finished("self", "2026-11-28T05:00:00Z", RunPhase.Running));
+        assertThat(RunHistory.previousOutcome("self", "2026-11-28T05:00:00Z", target)).contains(RunPhase.Failed);
+        assertThat(RunHistory.previousOutcome("self", "2026-11-28T01:30:00Z", target)).contains(RunPhase.Succeeded);
+        assertThat(RunHistory.previousOutcome("self", "2026-11-28T00:30:00Z", target)).isEmpty();
+    }
 }
