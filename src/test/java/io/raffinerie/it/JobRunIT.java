@@ -86,11 +86,7 @@ class JobRunIT {
     }
 
     private DataRun run(String name, String job, Map<String, String> parameters) {
-        DataRun run = new DataRun();
-        run.getMetadata().setName(name);
-        run.getMetadata().setNamespace(NS);
-        run.setSpec(new DataRunSpec());
-        run.getSpec().jobRef = job;
+        DataRun run = Resources.run(NS, name, job, null);
         run.getSpec().parameters = parameters;
         return client.resource(run).create();
     }
