@@ -102,10 +102,6 @@ public class AlertDispatcher {
         results.remove(key);
     }
 
-    boolean isInFlight(Key key) {
-        return inFlight.containsKey(key);
-    }
-
     private void schedule(Request request, String body, int attempt, Instant first, Duration delay) {
         try {
             executor.schedule(() -> attempt(request, body, attempt, first), delay.toMillis(), TimeUnit.MILLISECONDS);
