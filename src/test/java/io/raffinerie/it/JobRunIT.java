@@ -86,8 +86,7 @@ class JobRunIT {
     }
 
     private DataRun run(String name, String job, Map<String, String> parameters) {
-        DataRun run = Resources.dataRun(NS, name);
-        run.getSpec().jobRef = job;
+        DataRun run = Resources.run(NS, name, job, null);
         run.getSpec().parameters = parameters;
         return client.resource(run).create();
     }

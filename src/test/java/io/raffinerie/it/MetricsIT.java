@@ -147,26 +147,17 @@ class MetricsIT {
     }
 
     private DataJob job(String name, History history) {
-        DataJob job = new DataJob();
-        job.getMetadata().setName(name);
-        job.getMetadata().setNamespace(NS);
-        job.setSpec(new DataJobSpec());
-        job.getSpec().technology = "bash";
-        job.getSpec().script = "echo " + name;
+        DataJob job = Resources.bashJob(NS, name);
         job.getSpec().history = history;
         return job;
     }
 
     private void run(String name, String pipeline, String job) {
-        DataRun run = Resources.dataRun(NS, name);
-        run.getSpec().pipelineRef = pipeline;
-        run.getSpec().jobRef = job;
-        client.resource(run).create();
+        client.resource(Resources.run(NS, name, job, pipeline)).create();
     }
 
     private void awaitPhase(String run, RunPhase phase) {
-        await().atMost(Resources.TIMEOUT).until(() -> client.resources(DataRun.class).inNamespace(NS).withName(run).get(),
-                r -> r != null && r.getStatus() != null && r.getStatus().phase == phase);
+        Resources.awaitRun(client, NS, run, r -> r.getStatus().phase == phase);
     }
 
     private void succeed(String job) {

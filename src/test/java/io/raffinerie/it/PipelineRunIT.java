@@ -15,7 +15,6 @@ import io.raffinerie.api.v1alpha1.DataJobSpec;
 import io.raffinerie.api.v1alpha1.DataPipeline;
 import io.raffinerie.api.v1alpha1.DataPipelineSpec;
 import io.raffinerie.api.v1alpha1.DataRun;
-import io.raffinerie.api.v1alpha1.DataRunSpec;
 import io.raffinerie.api.v1alpha1.FailurePolicy;
 import io.raffinerie.api.v1alpha1.Parameter;
 import io.raffinerie.api.v1alpha1.PipelineStep;
@@ -49,12 +48,7 @@ class PipelineRunIT {
         controller = new JobControllerDouble(client);
         Resources.readyEnvironment(client, NS);
         for (String name : List.of("extract", "clean", "enrich", "load", "page")) {
-            DataJob job = new DataJob();
-            job.getMetadata().setName(name);
-            job.getMetadata().setNamespace(NS);
-            job.setSpec(new DataJobSpec());
-            job.getSpec().technology = "bash";
-            job.getSpec().script = "echo " + name;
+            DataJob job = Resources.bashJob(NS, name);
             job.getSpec().parameters = List.of(new Parameter("DAY", "today"));
             client.resource(job).serverSideApply();
         }
@@ -80,8 +74,7 @@ class PipelineRunIT {
     }
 
     private DataRun run(String name, String pipeline, String retryOf) {
-        DataRun run = Resources.dataRun(NS, name);
-        run.getSpec().pipelineRef = pipeline;
+        DataRun run = Resources.run(NS, name, null, pipeline);
         run.getSpec().retryOf = retryOf;
         run.getSpec().parameters = Map.of("DAY", "2026-11-28");
         return client.resource(run).create();
@@ -100,8 +93,7 @@ class PipelineRunIT {
     }
 
     private DataRun awaitRun(String name, Predicate<DataRun> condition) {
-        return await().atMost(Resources.TIMEOUT).until(() -> client.resources(DataRun.class).inNamespace(NS).withName(name).get(),
-                r -> r != null && r.getStatus() != null && condition.test(r));
+        return Resources.awaitRun(client, NS, name, condition);
     }
 
     private static StepStatus step(DataRun run, String name) {

@@ -9,6 +9,10 @@ import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.api.v1alpha1.DataEnvironmentSpec;
+import io.raffinerie.api.v1alpha1.DataJob;
+import io.raffinerie.api.v1alpha1.DataJobSpec;
+import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.api.v1alpha1.DataRunSpec;
 import io.raffinerie.api.v1alpha1.Status;
 import io.raffinerie.model.Conditions;
 import io.raffinerie.api.v1alpha1.DataRun;
@@ -18,6 +22,7 @@ import io.raffinerie.api.v1alpha1.When;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Small helpers the integration tests share. */
 public final class Resources {
@@ -51,17 +56,36 @@ public final class Resources {
         return created;
     }
 
-    public static void createNamespace(KubernetesClient client, String name) {
-        client.resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).serverSideApply();
+    /** A bash job that echoes its name, to apply. */
+    public static DataJob bashJob(String namespace, String name) {
+        DataJob job = new DataJob();
+        job.getMetadata().setName(name);
+        job.getMetadata().setNamespace(namespace);
+        job.setSpec(new DataJobSpec());
+        job.getSpec().technology = "bash";
+        job.getSpec().script = "echo " + name;
+        return job;
     }
 
-    /** A DataRun to create, with its name and namespace and an empty spec. */
-    public static DataRun dataRun(String namespace, String name) {
+    /** A run of a job or of a pipeline, to create. */
+    public static DataRun run(String namespace, String name, String jobRef, String pipelineRef) {
         DataRun run = new DataRun();
         run.getMetadata().setName(name);
         run.getMetadata().setNamespace(namespace);
         run.setSpec(new DataRunSpec());
+        run.getSpec().jobRef = jobRef;
+        run.getSpec().pipelineRef = pipelineRef;
         return run;
+    }
+
+    /** The run once it exists with a status that meets the condition. */
+    public static DataRun awaitRun(KubernetesClient client, String namespace, String name, Predicate<DataRun> condition) {
+        return await().atMost(TIMEOUT).until(() -> client.resources(DataRun.class).inNamespace(namespace).withName(name).get(),
+                r -> r != null && r.getStatus() != null && condition.test(r));
+    }
+
+    public static void createNamespace(KubernetesClient client, String name) {
+        client.resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).serverSideApply();
     }
 
     /** A pipeline step running the job of the same name. */

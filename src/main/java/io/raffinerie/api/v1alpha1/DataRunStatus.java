@@ -22,4 +22,6 @@ public class DataRunStatus extends Status {
     @PreserveUnknownFields
     @SchemaFrom(type = Object.class)
     public RunSnapshot snapshot;
+    /** The alerts this run fired and how their delivery went; absent when none fired. */
+    public List<AlertDeliveryStatus> alerts;
 }

@@ -82,6 +82,25 @@ public final class RunHistory {
                 : Optional.empty();
     }
 
+    /**
+     * The outcome of the target's run that finished (Succeeded or Failed) last before the run {@code name} did, at
+     * {@code finished}; cancelled runs say nothing about the target's health. Timestamps are RFC 3339 in UTC, so
+     * they compare as text.
+     */
+    public static Optional<RunPhase> previousOutcome(String name, String finished, List<DataRun> sameTarget) {
+        return sameTarget.stream()
+                .filter(r -> !r.getMetadata().getName().equals(name))
+                .filter(r -> phase(r) == RunPhase.Succeeded || phase(r) == RunPhase.Failed)
+                .filter(r -> finished == null || completion(r) != null && completion(r).compareTo(finished) <= 0)
+                .max(Comparator.comparing((DataRun r) -> completion(r) == null ? "" : completion(r))
+                        .thenComparing(NEWEST_FIRST.reversed()))
+                .map(RunHistory::phase);
+    }
+
+    private static String completion(DataRun run) {
+        return run.getStatus() == null ? null : run.getStatus().completionTime;
+    }
+
     private static RunPhase phase(DataRun run) {
         return run.getStatus() == null ? null : run.getStatus().phase;
     }

@@ -2,6 +2,7 @@ package io.raffinerie.operator.common;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Operator settings, from application.properties or RAFFINERIE_* environment variables. */
 @ConfigMapping(prefix = "raffinerie")
@@ -27,4 +28,33 @@ public interface OperatorSettings {
      */
     @WithDefault("{}")
     String technologies();
+
+    Alerts alerts();
+
+    /** Delivery of alert webhooks (RAFFINERIE_ALERTS_*): never slows reconciliation, always ends. */
+    interface Alerts {
+        /** How long one attempt may take, connection included. */
+        @WithDefault("5s")
+        Duration requestTimeout();
+
+        /** The wait before the first retry; it doubles for each next one. */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        /** Attempts per delivery, the first included. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** No attempt starts later than this after the first. */
+        @WithDefault("2m")
+        Duration maxTotal();
+
+        /** Threads that send webhooks. */
+        @WithDefault("2")
+        int threads();
+
+        /** Deliveries waiting or in flight beyond which new ones fail at once, so that memory stays bounded. */
+        @WithDefault("1000")
+        int maxPending();
+    }
 }

@@ -24,6 +24,7 @@ import io.raffinerie.model.Reasons;
 import io.raffinerie.model.environment.EnvironmentModel;
 import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.model.run.RunValidation;
+import io.raffinerie.operator.alert.RunAlerts;
 import io.raffinerie.operator.common.Caches;
 import io.raffinerie.operator.common.Environments;
 import io.raffinerie.operator.common.StatusPatch;
@@ -59,10 +60,14 @@ public class DataRunReconciler implements Reconciler<DataRun> {
     @Inject
     RunTransitions transitions;
 
+    @Inject
+    RunAlerts alerts;
+
     @Override
     public UpdateControl<DataRun> reconcile(DataRun run, Context<DataRun> context) {
         DataRunStatus status = StatusPatch.copyOf(run.getStatus(), DataRunStatus::new);
         if (RunStatuses.isFinished(status)) {
+            alerts.track(run, status.phase, status, context); // the last alerts may still be in flight
             return StatusPatch.ifChanged(run, status);
         }
         RunPhase before = status.phase;
@@ -94,6 +99,7 @@ public class DataRunReconciler implements Reconciler<DataRun> {
         Readiness.apply(status, started ? Optional.empty() : problem, run.getMetadata().getGeneration(), Reasons.ACCEPTED,
                 "the run is accepted", clock);
         transitions.record(run, job, before, status, context);
+        alerts.track(run, before, status, context);
         UpdateControl<DataRun> update = StatusPatch.ifChanged(run, status);
         // The pipeline's deadline is the one timer: step transitions come from Job events.
         return untilDeadline.map(update::rescheduleAfter).orElse(update);
@@ -105,7 +111,8 @@ public class DataRunReconciler implements Reconciler<DataRun> {
                 targetEventSource(context, DataJob.class, run -> run.getSpec().jobRef),
                 targetEventSource(context, DataPipeline.class, run -> run.getSpec().pipelineRef),
                 RunEventSources.jobs(context),
-                RunEventSources.pods(context));
+                RunEventSources.pods(context),
+                alerts.eventSource());
     }
 
     /** A started run whose DataJob was deleted still finishes: its Job carries everything it needs. */

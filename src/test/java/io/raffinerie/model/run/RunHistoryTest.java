@@ -83,4 +83,17 @@ class RunHistoryTest {
         List<DataRun> both = List.of(finished("x", "2026-11-28T01:00:00Z", RunPhase.Succeeded, "2026-11-28T01:10:00Z"));
         assertThat(RunHistory.expired(both, history, Instant.parse("2026-11-28T03:00:00Z"))).hasSize(1);
     }
+
+    @Test
+    void previousOutcomeIsTheRunThatFinishedLastBeforeIgnoringCancelledAndRunningOnes() {
+        List<DataRun> target = List.of(finished("a", "2026-11-28T00:00:00Z", RunPhase.Succeeded, "2026-11-28T01:00:00Z"),
+                finished("b", "2026-11-28T00:00:00Z", RunPhase.Failed, "2026-11-28T02:00:00Z"),
+                finished("c", "2026-11-28T00:00:00Z", RunPhase.Cancelled, "2026-11-28T03:00:00Z"),
+                run("d", "2026-11-28T04:00:00Z", RunPhase.Running),
+                finished("later", "2026-11-28T00:00:00Z", RunPhase.Succeeded, "2026-11-28T09:00:00Z"),
+                finished("self", "2026-11-28T00:00:00Z", RunPhase.Running, "2026-11-28T05:00:00Z"));
+        assertThat(RunHistory.previousOutcome("self", "2026-11-28T05:00:00Z", target)).contains(RunPhase.Failed);
+        assertThat(RunHistory.previousOutcome("self", "2026-11-28T01:30:00Z", target)).contains(RunPhase.Succeeded);
+        assertThat(RunHistory.previousOutcome("self", "2026-11-28T00:30:00Z", target)).isEmpty();
+    }
 }
