@@ -409,7 +409,7 @@ class InstallManifestsIT {
         assertThat(rendered).isEqualTo(JSON.readTree(CHART.resolve("dashboards/raffinerie.json").toFile()));
         List<String> queries = rendered.findValues("expr").stream().map(JsonNode::asText).toList();
         for (String metric : List.of("raffinerie_runs_total", "raffinerie_run_duration_seconds_bucket",
-                "raffinerie_step_transition_seconds_bucket", "raffinerie_runs_active", "raffinerie_last_success_timestamp_seconds",
+                "raffinerie_step_transition_seconds_bucket", "raffinerie_step_duration_seconds_bucket", "raffinerie_runs_active", "raffinerie_last_success_timestamp_seconds",
                 "reconciliations_started_total", "reconciliations_failure_total", "reconciliations_execution_duration_seconds_bucket")) {
             assertThat(queries).as(metric).anyMatch(query -> query.contains(metric));
         }

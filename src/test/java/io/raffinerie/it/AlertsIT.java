@@ -159,7 +159,7 @@ class AlertsIT {
 
     private static Alert alert(String secret, WebhookFormat format, AlertEvent... on) {
         Alert alert = new Alert();
-        alert.on = List.of(on);
+        alert.events = List.of(on);
         alert.webhook = new Webhook();
         alert.webhook.urlSecretRef = new SecretKeyRef(secret, "url");
         alert.webhook.format = format;

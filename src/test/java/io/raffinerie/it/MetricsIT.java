@@ -17,11 +17,20 @@ import io.raffinerie.api.v1alpha1.DataRunSpec;
 import io.raffinerie.api.v1alpha1.History;
 import io.raffinerie.api.v1alpha1.PipelineStep;
 import io.raffinerie.api.v1alpha1.RunPhase;
+import io.raffinerie.testsupport.PrometheusScrape;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -59,7 +68,7 @@ class MetricsIT {
     }
 
     @Test
-    void aSucceededAndAFailedPipelineRunCountExactlyOnceEach() {
+    void aSucceededAndAFailedPipelineRunCountExactlyOnceEach() throws IOException {
         PrometheusScrape before = PrometheusScrape.from(metrics);
 
         run("chain-ok", "chain", null);
@@ -97,6 +106,8 @@ class MetricsIT {
         assertThat(delta(before, josdk, "reconciliations_started_total", Map.of("controller_name", "datarun"))).isPositive();
         assertThat(josdk.labelSets("reconciliations_started_total")).allSatisfy(labels ->
                 assertThat(labels.keySet()).containsExactly("controller_name"));
+        // Every domain series the chart's dashboard and alert rules query is one the operator exports.
+        assertThat(chartQueriedMetrics()).isNotEmpty().allSatisfy(name -> assertThat(josdk.has(name, Map.of())).as(name).isTrue());
         // No run name ever becomes a label: cardinality stays bounded by what users declare.
         assertThat(PrometheusScrape.from(metrics).labelSets("raffinerie_runs_total"))
                 .allSatisfy(labels -> assertThat(labels.values()).doesNotContain("chain-ok", "chain-ko"));
@@ -132,6 +143,17 @@ class MetricsIT {
         await().atMost(Resources.TIMEOUT).until(() -> client.resources(DataRun.class).inNamespace(NS).withName("ephemeral-1").get() == null);
         DataJob after = client.resources(DataJob.class).inNamespace(NS).withName("ephemeral").get();
         assertThat(after.getStatus().lastSuccessTime).isNotNull();
+    }
+
+    private static Set<String> chartQueriedMetrics() throws IOException {
+        // The query lines only: descriptions name metrics loosely.
+        String queries = Stream.concat(Files.readAllLines(Path.of("helm/raffinerie/dashboards/raffinerie.json")).stream(),
+                        Files.readAllLines(Path.of("helm/raffinerie/templates/prometheusrule.yaml")).stream())
+                .filter(line -> line.contains("\"expr\"") || line.trim().startsWith("expr:"))
+                .collect(Collectors.joining("\n"));
+        return Pattern.compile("raffinerie_[a-z_]+").matcher(queries).results().map(MatchResult::group)
+                .filter(name -> !name.equals("raffinerie_api_writes_total")) // counted only once the operator writes
+                .collect(Collectors.toSet());
     }
 
     private static Map<String, String> with(Map<String, String> base, String... more) {

@@ -42,7 +42,7 @@ public final class AlertTriggers {
                 || (after.phase == RunPhase.Succeeded || after.phase == RunPhase.Failed) && ran(after));
         List<AlertEvent> ending = wasFinished ? List.of() : endingEvents(after, previousFinished);
         for (int index = 0; index < alerts.size(); index++) {
-            List<AlertEvent> on = alerts.get(index) == null || alerts.get(index).on == null ? List.of() : alerts.get(index).on;
+            List<AlertEvent> on = alerts.get(index) == null || alerts.get(index).events == null ? List.of() : alerts.get(index).events;
             if (started && on.contains(AlertEvent.Started)) {
                 due.add(new Due(index, AlertEvent.Started));
             }

@@ -119,7 +119,7 @@ public class RunAlerts {
     /** The target's previous outcome, looked up only when a success may be a recovery. */
     private static Optional<RunPhase> previousOutcome(DataRun run, DataRunStatus status, List<Alert> alerts, Context<DataRun> context) {
         boolean wanted = status.phase == RunPhase.Succeeded
-                && alerts.stream().anyMatch(a -> a != null && a.on != null && a.on.contains(AlertEvent.Recovered));
+                && alerts.stream().anyMatch(a -> a != null && a.events != null && a.events.contains(AlertEvent.Recovered));
         if (!wanted) {
             return Optional.empty();
         }

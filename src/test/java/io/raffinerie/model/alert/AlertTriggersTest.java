@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class AlertTriggersTest {
     static Alert on(AlertEvent... events) {
         Alert alert = new Alert();
-        alert.on = List.of(events);
+        alert.events = List.of(events);
         return alert;
     }
 

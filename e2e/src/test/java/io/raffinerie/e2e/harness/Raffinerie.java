@@ -68,6 +68,20 @@ public final class Raffinerie {
         awaitReady("DataJob", namespace, name);
     }
 
+    /** A DataPipeline, Ready; {@code stepsYaml} is the list under spec.steps, {@code extraSpec} more YAML below it. */
+    public void pipeline(String namespace, String name, String stepsYaml, String extraSpec) {
+        apply("""
+                apiVersion: raffinerie.io/v1alpha1
+                kind: DataPipeline
+                metadata: {name: %s, namespace: %s}
+                spec:
+                  steps:
+                %s
+                %s
+                """.formatted(name, namespace, stepsYaml.indent(4), extraSpec == null ? "" : extraSpec.indent(2)));
+        awaitReady("DataPipeline", namespace, name);
+    }
+
     /** A DataRun; {@code ref} is jobRef or pipelineRef, {@code extra} more flow-style YAML fields, or null. */
     public void run(String namespace, String name, String ref, String target, String extra) {
         create("""

@@ -64,16 +64,7 @@ class PipelinesIT {
     }
 
     private void pipeline(String name, String stepsYaml, String extra) {
-        raffinerie.apply("""
-                apiVersion: raffinerie.io/v1alpha1
-                kind: DataPipeline
-                metadata: {name: %s, namespace: %s}
-                spec:
-                  steps:
-                %s
-                %s
-                """.formatted(name, NS, stepsYaml.indent(4), extra == null ? "" : extra.indent(2)));
-        raffinerie.awaitReady("DataPipeline", NS, name);
+        raffinerie.pipeline(NS, name, stepsYaml, extra);
     }
 
     private void run(String name, String pipeline) {

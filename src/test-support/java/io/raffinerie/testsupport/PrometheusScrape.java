@@ -1,4 +1,4 @@
-package io.raffinerie.it;
+package io.raffinerie.testsupport;
 
 import java.io.IOException;
 import java.net.URI;
