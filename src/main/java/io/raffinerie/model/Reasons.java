@@ -16,6 +16,9 @@ public final class Reasons {
     public static final String UNKNOWN_PARAMETER = "UnknownParameter";
     public static final String MISSING_PARAMETER = "MissingParameter";
     public static final String PROVISIONING_FAILED = "ProvisioningFailed";
+    /** The API server refused an object the spec makes (InvalidSpec is for what the operator itself finds). */
+    public static final String REFUSED_BY_API = "RefusedByApiServer";
+    public static final String RECONCILE_FAILED = "ReconcileFailed";
     public static final String PROVISIONED = "Provisioned";
     public static final String VALID = "Valid";
     public static final String ACCEPTED = "Accepted";

@@ -1,6 +1,7 @@
 package io.raffinerie.api.v1alpha1;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -9,6 +10,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 
 /** A governed place to work: a namespace with isolation, quotas, access rights and shared variables. */
 @Group(Api.GROUP)
+@ValidationRule(value = "has(self.spec)", message = "spec is required")
 @Version(Api.VERSION)
 @ShortNames({"denv", "denvs"})
 @Categories(Api.CATEGORY)

@@ -1,6 +1,7 @@
 package io.raffinerie.api.v1alpha1;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -10,6 +11,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 
 /** A unit of work in one technology, run on demand or on a schedule. */
 @Group(Api.GROUP)
+@ValidationRule(value = "has(self.spec)", message = "spec is required")
 @Version(Api.VERSION)
 @ShortNames({"djob", "djobs"})
 @Categories(Api.CATEGORY)

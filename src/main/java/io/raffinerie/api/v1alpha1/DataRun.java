@@ -1,6 +1,7 @@
 package io.raffinerie.api.v1alpha1;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -10,6 +11,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 
 /** One execution of a job or a pipeline. */
 @Group(Api.GROUP)
+@ValidationRule(value = "has(self.spec)", message = "spec is required")
 @Version(Api.VERSION)
 @ShortNames({"drun", "druns"})
 @Categories(Api.CATEGORY)

@@ -13,6 +13,8 @@ import java.util.Map;
         message = "what a run runs cannot be changed; create a new DataRun")
 @ValidationRule(value = "!has(oldSelf.cancel) || !oldSelf.cancel || (has(self.cancel) && self.cancel)",
         message = "a cancelled run cannot be resumed; create a new DataRun", fieldPath = ".cancel")
+@ValidationRule(value = "!has(self.retryOf) || has(self.pipelineRef)", message = "only a pipeline run can retry another run",
+        fieldPath = ".retryOf")
 public class DataRunSpec {
     @Size(max = 253)
     @Pattern(Patterns.DNS_SUBDOMAIN)

@@ -2,14 +2,19 @@ package io.raffinerie.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.Map;
 
 /** Labels and annotations added to a job's pods, for example for a service mesh or a cost tool. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PodMetadata {
+    /** Label values as long as Kubernetes takes them; their characters are checked when the pods are made. */
     @Size(max = 32)
+    @ValidationRule(value = "self.all(k, size(self[k]) <= 63)", message = "label values are at most 63 characters")
     public Map<String, String> labels;
 
+    /** 32 annotations of at most 8 KiB each stay within the 256 KiB Kubernetes allows a pod. */
     @Size(max = 32)
+    @ValidationRule(value = "self.all(k, size(self[k]) <= 8192)", message = "annotation values are at most 8192 characters")
     public Map<String, String> annotations;
 }

@@ -80,6 +80,16 @@ public final class RunStatuses {
         return lost;
     }
 
+    /** A run whose Job the API server refused: it cannot start or go on, so it fails and says why. */
+    public static void refused(DataRunStatus status, String message, Instant now) {
+        status.phase = RunPhase.Failed;
+        status.message = message;
+        if (status.startTime == null) {
+            status.startTime = Conditions.timestamp(now);
+        }
+        status.completionTime = Conditions.timestamp(now);
+    }
+
     public static StepStatus copy(StepStatus step) {
         StepStatus copy = new StepStatus();
         copy.name = step.name;

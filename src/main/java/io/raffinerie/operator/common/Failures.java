@@ -1,5 +1,15 @@
 package io.raffinerie.operator.common;
 
+import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.raffinerie.api.v1alpha1.Status;
+import io.raffinerie.model.Problem;
+import io.raffinerie.model.Readiness;
+import io.raffinerie.model.Reasons;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import java.util.stream.Collectors;
@@ -11,15 +21,51 @@ public final class Failures {
     private Failures() {
     }
 
-    public static String describe(Throwable failure) {
-        String text;
-        if (failure instanceof AggregatedOperatorException aggregated && !aggregated.getAggregatedExceptions().isEmpty()) {
-            text = aggregated.getAggregatedExceptions().entrySet().stream()
-                    .map(entry -> entry.getKey() + ": " + describe(entry.getValue()))
-                    .collect(Collectors.joining("; "));
-        } else {
-            text = messageOf(failure);
+    /**
+     * True when the API server refused an object as invalid (422) or malformed (400): retrying the same spec cannot
+     * help, and a change to the spec triggers a new reconciliation anyway.
+     */
+    public static boolean isRefusal(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AggregatedOperatorException aggregated && !aggregated.getAggregatedExceptions().isEmpty()) {
+                return aggregated.getAggregatedExceptions().values().stream().allMatch(Failures::isRefusal);
+            }
+            if (cause instanceof KubernetesClientException client) {
+                return client.getCode() == 422 || client.getCode() == 400;
+            }
         }
+        return false;
+    }
+
+    /** Ready=False for a failed reconciliation: refused by the API server, or failed otherwise. */
+    public static Problem problem(Throwable failure) {
+        return isRefusal(failure)
+                ? new Problem(Reasons.REFUSED_BY_API, "the API server refused what the spec makes: " + describe(failure))
+                : new Problem(Reasons.RECONCILE_FAILED, describe(failure));
+    }
+
+    /**
+     * The status to record after a failed reconciliation: Ready=False with the problem. A refusal is not retried (the
+     * same spec would be refused again); anything else is, with JOSDK's backoff.
+     */
+    public static <S extends Status, P extends CustomResource<?, S>> ErrorStatusUpdateControl<P> readyFalse(P resource,
+            Supplier<S> empty, Throwable failure, Clock clock) {
+        S status = StatusPatch.copyOf(resource.getStatus(), empty);
+        Readiness.apply(status, Optional.of(problem(failure)), resource.getMetadata().getGeneration(), Reasons.VALID, "", clock);
+        ErrorStatusUpdateControl<P> update = StatusPatch.errorStatus(resource, status);
+        return isRefusal(failure) ? update.withNoRetry() : update;
+    }
+
+    public static String describe(Throwable failure) {
+        String text = null;
+        for (Throwable cause = failure; cause != null && text == null; cause = cause.getCause()) {
+            if (cause instanceof AggregatedOperatorException aggregated && !aggregated.getAggregatedExceptions().isEmpty()) {
+                text = aggregated.getAggregatedExceptions().entrySet().stream()
+                        .map(entry -> entry.getKey() + ": " + describe(entry.getValue()))
+                        .collect(Collectors.joining("; "));
+            }
+        }
+        text = text == null ? messageOf(failure) : text;
         return text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) + "…" : text;
     }
 

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -28,6 +29,7 @@ import io.raffinerie.model.job.TechnologyCatalog;
 import io.raffinerie.operator.common.TargetHistory;
 import io.raffinerie.operator.common.Caches;
 import io.raffinerie.operator.common.Environments;
+import io.raffinerie.operator.common.Failures;
 import io.raffinerie.operator.common.RunsByTarget;
 import io.raffinerie.operator.common.StatusPatch;
 import jakarta.inject.Inject;
@@ -82,6 +84,12 @@ public class DataJobReconciler implements Reconciler<DataJob> {
         Readiness.apply(status, problem, job.getMetadata().getGeneration(), Reasons.VALID, "the job is ready to run", clock);
         UpdateControl<DataJob> update = StatusPatch.ifChanged(job, status);
         return untilExpiry.map(update::rescheduleAfter).orElse(update);
+    }
+
+    /** What the API server refuses (a CronJob too large, say) is Ready=False, not an endless retry. */
+    @Override
+    public ErrorStatusUpdateControl<DataJob> updateErrorStatus(DataJob job, Context<DataJob> context, Exception e) {
+        return Failures.readyFalse(job, DataJobStatus::new, e, clock);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.raffinerie.operator.pipeline;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -22,6 +23,7 @@ import io.raffinerie.model.pipeline.PipelineValidation;
 import io.raffinerie.operator.common.TargetHistory;
 import io.raffinerie.operator.common.Caches;
 import io.raffinerie.operator.common.Environments;
+import io.raffinerie.operator.common.Failures;
 import io.raffinerie.operator.common.RunsByTarget;
 import io.raffinerie.operator.common.StatusPatch;
 import jakarta.inject.Inject;
@@ -70,6 +72,12 @@ public class DataPipelineReconciler implements Reconciler<DataPipeline> {
         UpdateControl<DataPipeline> update = StatusPatch.ifChanged(pipeline, status);
         return Stream.of(untilNext, untilExpiry).flatMap(Optional::stream).min(Comparator.naturalOrder())
                 .map(update::rescheduleAfter).orElse(update);
+    }
+
+    /** What the API server refuses (a CronJob too large, say) is Ready=False, not an endless retry. */
+    @Override
+    public ErrorStatusUpdateControl<DataPipeline> updateErrorStatus(DataPipeline pipeline, Context<DataPipeline> context, Exception e) {
+        return Failures.readyFalse(pipeline, DataPipelineStatus::new, e, clock);
     }
 
     @Override

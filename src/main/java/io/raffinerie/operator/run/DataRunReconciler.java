@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -27,6 +28,7 @@ import io.raffinerie.model.run.RunValidation;
 import io.raffinerie.operator.alert.RunAlerts;
 import io.raffinerie.operator.common.Caches;
 import io.raffinerie.operator.common.Environments;
+import io.raffinerie.operator.common.Failures;
 import io.raffinerie.operator.common.StatusPatch;
 import jakarta.inject.Inject;
 import io.raffinerie.api.v1alpha1.StepStatus;
@@ -103,6 +105,19 @@ public class DataRunReconciler implements Reconciler<DataRun> {
         UpdateControl<DataRun> update = StatusPatch.ifChanged(run, status);
         // The pipeline's deadline is the one timer: step transitions come from Job events.
         return untilDeadline.map(update::rescheduleAfter).orElse(update);
+    }
+
+    /** A Job the API server refuses fails the run with its message; other failures are retried with backoff. */
+    @Override
+    public ErrorStatusUpdateControl<DataRun> updateErrorStatus(DataRun run, Context<DataRun> context, Exception e) {
+        if (!Failures.isRefusal(e) || RunStatuses.isFinished(run.getStatus())) {
+            return ErrorStatusUpdateControl.defaultErrorProcessing();
+        }
+        DataRunStatus status = StatusPatch.copyOf(run.getStatus(), DataRunStatus::new);
+        Problem problem = Failures.problem(e);
+        RunStatuses.refused(status, problem.message(), clock.instant());
+        Readiness.apply(status, Optional.of(problem), run.getMetadata().getGeneration(), Reasons.ACCEPTED, "", clock);
+        return StatusPatch.errorStatus(run, status).withNoRetry();
     }
 
     @Override

@@ -1,0 +1,187 @@
+package io.raffinerie.it.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.raffinerie.it.ClusterIT;
+import io.raffinerie.it.Resources;
+import io.raffinerie.testsupport.PrometheusScrape;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A thousand broken variants of the examples against the real API server and the operator: each is refused at
+ * admission with a message, or reconciled to a Ready condition (False with a reason for what is wrong), and the
+ * operator never loops on an error.
+ */
+@QuarkusTest
+@ClusterIT
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FuzzIT {
+    static final String NS = "fuzz";
+    static final int MUTATIONS = Integer.getInteger("fuzz.mutations", 1000);
+    static final long SEED = Long.getLong("fuzz.seed", 20261129L);
+    static final ObjectMapper YAML = new YAMLMapper();
+
+    @Inject
+    KubernetesClient client;
+
+    @TestHTTPResource("/q/metrics")
+    URI metrics;
+
+    final List<JsonNode> seeds = new ArrayList<>();
+
+    /** What became of one mutation. */
+    record Outcome(Mutator.Mutation mutation, String name, String result, String detail) {
+    }
+
+    @BeforeAll
+    void validExamplesInTheirEnvironment() throws IOException {
+        Resources.readyEnvironment(client, NS);
+        Resources.createNamespace(client, "fuzz-outside");
+        try (Stream<Path> files = Files.list(Path.of("examples"))) {
+            for (Path file : files.sorted().toList()) {
+                ObjectNode manifest = (ObjectNode) YAML.readTree(Files.readString(file).replace("sales-dev", NS));
+                seeds.add(manifest);
+                if (!manifest.path("kind").asText().equals("DataEnvironment") && !manifest.path("kind").asText().equals("DataRun")) {
+                    client.resource(generic(manifest)).serverSideApply();
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyMutationIsRefusedWithAMessageOrReportedWithAReason() throws IOException {
+        PrometheusScrape before = PrometheusScrape.from(metrics);
+        Mutator mutator = new Mutator(SEED);
+        List<Outcome> outcomes = new ArrayList<>();
+        List<Outcome> created = new ArrayList<>();
+        for (int i = 0; i < MUTATIONS; i++) {
+            // Environments create namespaces: one in twenty.
+            JsonNode seed = i % 20 == 0 ? seeds.get(0) : seeds.get(1 + i % (seeds.size() - 1));
+            Mutator.Mutation mutation = mutator.mutate(seed);
+            String name = nameOf(mutation, i);
+            try {
+                client.resource(generic((ObjectNode) mutation.manifest())).create();
+                created.add(new Outcome(mutation, name, "created", null));
+            } catch (KubernetesClientException e) {
+                assertThat(e.getCode()).as("%s %s: %s", mutation.mutationClass(), name, e.getMessage()).isBetween(400, 499);
+                String message = Optional.ofNullable(e.getStatus()).map(s -> s.getMessage()).orElse(e.getMessage());
+                assertThat(message).as("refusal of %s names the problem", mutation.mutationClass()).isNotBlank();
+                outcomes.add(new Outcome(mutation, name, "refused " + e.getCode(), message));
+            } catch (IllegalArgumentException e) {
+                // fabric8 refuses some names before sending them (such as an empty name): refused at the client.
+                outcomes.add(new Outcome(mutation, name, "refused by the client", e.getMessage()));
+            }
+        }
+        for (Outcome pending : created) {
+            outcomes.add(awaitReady(pending));
+        }
+        writeReport(outcomes);
+
+        assertThat(outcomes).hasSize(MUTATIONS);
+        assertThat(outcomes).as("every created object has a Ready condition").noneMatch(o -> o.result().equals("no condition"));
+        assertThat(outcomes).filteredOn(o -> o.result().startsWith("Ready=False"))
+                .allSatisfy(o -> assertThat(o.detail()).as(o.name()).matches("[A-Z][A-Za-z]+: .+").doesNotContain("Exception"));
+        PrometheusScrape after = PrometheusScrape.from(metrics);
+        double failures = after.sum("reconciliations_failure_total", Map.of()) - before.sum("reconciliations_failure_total", Map.of());
+        double started = after.sum("reconciliations_started_total", Map.of()) - before.sum("reconciliations_started_total", Map.of());
+        System.out.printf("fuzz: %d mutations, %d created, reconciliations %.0f started, %.0f failed%n", MUTATIONS, created.size(),
+                started, failures);
+        // Bad input is a condition, not an exception that JOSDK retries: a handful of conflicts at most.
+        assertThat(failures).isLessThanOrEqualTo(created.size() / 20.0);
+        assertThat(client.resources(io.raffinerie.api.v1alpha1.DataJob.class).inNamespace(NS).withName("extract-orders").get()
+                .getStatus().conditions).as("the valid examples stay Ready").anySatisfy(c -> assertThat(c.getStatus()).isEqualTo("True"));
+    }
+
+    private Outcome awaitReady(Outcome pending) {
+        Mutator.Mutation mutation = pending.mutation();
+        String namespace = mutation.kind().equals("DataEnvironment") ? null : NS;
+        try {
+            GenericKubernetesResource ready = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> get(mutation.kind(), namespace, pending.name()), r -> readyCondition(r).isPresent());
+            Map<String, Object> condition = readyCondition(ready).orElseThrow();
+            return new Outcome(mutation, pending.name(), "Ready=" + condition.get("status"),
+                    condition.get("reason") + ": " + condition.get("message"));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return new Outcome(mutation, pending.name(), "no condition", abbreviate(String.valueOf(mutation.manifest())));
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+
+    private GenericKubernetesResource get(String kind, String namespace, String name) {
+        var resources = client.genericKubernetesResources("raffinerie.io/v1alpha1", kind);
+        return namespace == null ? resources.withName(name).get() : resources.inNamespace(namespace).withName(name).get();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<Map<String, Object>> readyCondition(GenericKubernetesResource resource) {
+        if (resource == null || !(resource.getAdditionalProperties().get("status") instanceof Map<?, ?> status)) {
+            return Optional.empty();
+        }
+        Object conditions = status.get("conditions");
+        Long generation = resource.getMetadata().getGeneration();
+        return conditions instanceof List<?> list ? list.stream().map(c -> (Map<String, Object>) c)
+                .filter(c -> "Ready".equals(c.get("type")))
+                .filter(c -> generation == null || generation.equals(((Number) c.getOrDefault("observedGeneration", -1)).longValue()))
+                .findFirst() : Optional.empty();
+    }
+
+    /** Unique names, except where the name itself is the mutation; environments get a namespace of their own. */
+    private static String nameOf(Mutator.Mutation mutation, int index) {
+        ObjectNode manifest = (ObjectNode) mutation.manifest();
+        ObjectNode metadata = (ObjectNode) manifest.path("metadata");
+        if (!mutation.mutationClass().equals("weird-name")) {
+            metadata.put("name", "fz-" + index);
+        }
+        if (mutation.kind().equals("DataEnvironment") && manifest.path("spec").isObject()
+                && !mutation.mutationClass().equals("forbidden-namespace") && manifest.path("spec").has("namespace")) {
+            ((ObjectNode) manifest.get("spec")).put("namespace", "fz-" + index);
+        }
+        return metadata.path("name").asText();
+    }
+
+    private static GenericKubernetesResource generic(ObjectNode manifest) {
+        return new ObjectMapper().convertValue(manifest, GenericKubernetesResource.class);
+    }
+
+    private static void writeReport(List<Outcome> outcomes) throws IOException {
+        Map<String, Map<String, Integer>> table = new TreeMap<>();
+        for (Outcome outcome : outcomes) {
+            String result = outcome.result().startsWith("Ready=False") ? "Ready=False " + outcome.detail().split(":")[0]
+                    : outcome.result();
+            table.computeIfAbsent(outcome.mutation().kind() + " " + outcome.mutation().mutationClass(), k -> new TreeMap<>())
+                    .merge(result, 1, Integer::sum);
+        }
+        StringBuilder report = new StringBuilder("Fuzzing: " + outcomes.size() + " mutations, seed " + SEED + "\n");
+        table.forEach((mutation, results) -> report.append(mutation).append(": ").append(results).append('\n'));
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/fuzz-report.txt"), report);
+        System.out.print(report);
+    }
+}
