@@ -44,6 +44,8 @@ class FuzzIT {
     static final int MUTATIONS = Integer.getInteger("fuzz.mutations", 1000);
     static final long SEED = Long.getLong("fuzz.seed", 20261129L);
     static final ObjectMapper YAML = new YAMLMapper();
+    static final java.util.Set<String> ALWAYS_WRONG = java.util.Set.of("forbidden-namespace", "cycle", "self-reference", "bad-cidr",
+            "bad-time-zone", "huge-script", "both-targets");
 
     @Inject
     KubernetesClient client;
@@ -102,6 +104,10 @@ class FuzzIT {
         writeReport(outcomes);
 
         assertThat(outcomes).hasSize(MUTATIONS);
+        // These mutations are wrong whatever they hit: none may end Ready=True.
+        assertThat(outcomes).filteredOn(o -> ALWAYS_WRONG.contains(o.mutation().mutationClass()))
+                .allSatisfy(o -> assertThat(o.result()).as("%s %s: %s", o.mutation().mutationClass(), o.name(),
+                        o.mutation().manifest().path("spec")).isNotEqualTo("Ready=True"));
         assertThat(outcomes).as("every created object has a Ready condition").noneMatch(o -> o.result().equals("no condition"));
         assertThat(outcomes).filteredOn(o -> o.result().startsWith("Ready=False"))
                 .allSatisfy(o -> assertThat(o.detail()).as(o.name()).matches("[A-Z][A-Za-z]+: .+").doesNotContain("Exception"));

@@ -72,7 +72,7 @@ final class Mutator {
                 classes.put("bad-cidr", (m, r) -> ((ObjectNode) spec(m).path("network").path("egress").get(0)).put("cidr",
                         pick(BAD_CIDRS)));
                 classes.put("forbidden-namespace", (m, r) -> spec(m).put("namespace",
-                        pick(List.of("kube-system", "kube-public", "default", "raffinerie-system", "corpus-outside"))));
+                        pick(List.of("kube-system", "kube-public", "default", "raffinerie-system", "fuzz-outside"))));
                 classes.put("bad-quantity", (m, r) -> ((ObjectNode) spec(m).path("quota")).put("cpu",
                         pick(List.of("-1", "8 cores", "1e400", ""))));
             }
