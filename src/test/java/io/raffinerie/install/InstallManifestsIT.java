@@ -125,7 +125,9 @@ class InstallManifestsIT {
                 "Role/" + OPERATOR + "-leader-election", "RoleBinding/" + OPERATOR + "-leader-election",
                 "ClusterRole/raffinerie-viewer", "ClusterRole/raffinerie-editor", "ClusterRole/raffinerie-manager",
                 "ClusterRole/raffinerie-spark-driver", "ConfigMap/raffinerie-technologies", "Deployment/" + OPERATOR,
-                "Service/" + OPERATOR, "PodDisruptionBudget/" + OPERATOR);
+                "Service/" + OPERATOR, "PodDisruptionBudget/" + OPERATOR,
+                "ValidatingAdmissionPolicy/raffinerie-secret-references",
+                "ValidatingAdmissionPolicyBinding/raffinerie-secret-references");
         assertThat(kinds(allFeatures)).contains("ServiceMonitor/" + OPERATOR, "PrometheusRule/" + OPERATOR,
                 "ConfigMap/raffinerie-dashboard");
     }
@@ -133,7 +135,8 @@ class InstallManifestsIT {
     @Test
     void everyNamespacedObjectIsInTheReleaseNamespace() {
         for (HasMetadata object : concat(defaults, allFeatures)) {
-            boolean clusterScoped = Set.of("CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding", "Namespace")
+            boolean clusterScoped = Set.of("CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding", "Namespace",
+                            "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding")
                     .contains(object.getKind());
             assertThat(object.getMetadata().getNamespace()).as(id(object))
                     .isEqualTo(clusterScoped ? null : NAMESPACE);
@@ -252,6 +255,18 @@ class InstallManifestsIT {
     }
 
     @Test
+    void theSecretReferencePolicyIsThatOfOperatorSecretReferencePolicyYaml() throws IOException {
+        List<HasMetadata> standalone = load(OPERATOR_DIR.resolve("secret-reference-policy.yaml"));
+        assertThat(standalone).extracting(HasMetadata::getKind)
+                .containsExactly("ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding");
+        for (HasMetadata expected : standalone) {
+            HasMetadata rendered = defaults.stream().filter(o -> o.getKind().equals(expected.getKind())
+                    && o.getMetadata().getName().equals(expected.getMetadata().getName())).findFirst().orElseThrow();
+            assertThat(rendered).as(expected.getKind()).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void theChartCrdsAreTheRepositoryCrds() throws IOException {
         List<String> top = fileNames(Path.of("crds"));
         assertThat(top).hasSize(4);
@@ -271,7 +286,8 @@ class InstallManifestsIT {
                     .as("operator/%s is stale: run operator/generate.sh", name).isEqualTo(-1L);
         }
         assertThat(fileNames(OPERATOR_DIR)).as("nothing else lies in operator/")
-                .containsExactlyInAnyOrder("install.yaml", "kustomization.yaml", "generate.sh", "environment-roles.yaml");
+                .containsExactlyInAnyOrder("install.yaml", "kustomization.yaml", "generate.sh", "environment-roles.yaml",
+                        "secret-reference-policy.yaml");
 
         List<HasMetadata> installed = load(OPERATOR_DIR.resolve("install.yaml"));
         assertThat(installed.get(0)).isInstanceOf(io.fabric8.kubernetes.api.model.Namespace.class);

@@ -16,5 +16,8 @@ public class PodMetadata {
     /** 32 annotations of at most 8 KiB each stay within the 256 KiB Kubernetes allows a pod. */
     @Size(max = 32)
     @ValidationRule(value = "self.all(k, size(self[k]) <= 8192)", message = "annotation values are at most 8192 characters")
+    // These would loosen the pods' confinement; the restricted Pod Security level would refuse the pods later.
+    @ValidationRule(value = "self.all(k, !k.startsWith('container.apparmor.security.beta.kubernetes.io/') && !k.startsWith('seccomp.security.alpha.kubernetes.io/'))",
+            message = "AppArmor and seccomp annotations are not allowed: Raffinerie's pods run confined")
     public Map<String, String> annotations;
 }

@@ -88,6 +88,7 @@ public final class Operator {
         cluster.kubectl("apply", "--server-side", "-f", root.resolve("crds").toString()).assertOk();
         cluster.kubectl("wait", "--for", "condition=Established", "--timeout=60s", "-f", root.resolve("crds").toString()).assertOk();
         cluster.kubectl("apply", "--server-side", "-f", root.resolve("operator/environment-roles.yaml").toString()).assertOk();
+        cluster.kubectl("apply", "--server-side", "-f", root.resolve("operator/secret-reference-policy.yaml").toString()).assertOk();
     }
 
     /** Starts the operator and waits until it reports ready (a standby replica is ready too). */

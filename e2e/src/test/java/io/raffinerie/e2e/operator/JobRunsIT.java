@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.raffinerie.e2e.harness.Cluster;
 import io.raffinerie.e2e.harness.Operator;
+import io.raffinerie.e2e.harness.PlantedSecrets;
 import io.raffinerie.e2e.harness.Raffinerie;
 import java.time.Duration;
 import java.util.List;
@@ -40,11 +41,12 @@ class JobRunsIT {
                 variables:
                   - {name: WAREHOUSE_PASSWORD, secretKeyRef: {name: warehouse, key: password}}
                 """);
-        cluster.kubectl("-n", NS, "create", "secret", "generic", "warehouse", "--from-literal=password=" + SECRET);
+        PlantedSecrets.create(cluster, NS, "warehouse", "password", SECRET);
     }
 
     @AfterAll
     void cleanUp() {
+        assertThat(PlantedSecrets.scanNamespace(cluster, NS)).isEmpty();
         raffinerie.deleteEnvironment(NS);
     }
 

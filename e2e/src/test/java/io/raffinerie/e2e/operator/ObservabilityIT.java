@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.raffinerie.e2e.harness.Cluster;
 import io.raffinerie.e2e.harness.Operator;
+import io.raffinerie.e2e.harness.PlantedSecrets;
 import io.raffinerie.e2e.harness.Raffinerie;
 import io.raffinerie.e2e.harness.WebhookRecorder;
 import io.raffinerie.testsupport.PrometheusScrape;
@@ -51,6 +52,7 @@ class ObservabilityIT {
     void environment() {
         operator = Operator.shared();
         raffinerie.environment(NS, null);
+        PlantedSecrets.remember(TOKEN);
         cluster.kubectl("-n", NS, "create", "secret", "generic", "hooks",
                 "--from-literal=generic=" + hooks.url("/generic/" + TOKEN),
                 "--from-literal=slack=" + hooks.url("/slack/" + TOKEN),
@@ -64,6 +66,7 @@ class ObservabilityIT {
     void cleanUp() {
         writeTour();
         hooks.close();
+        assertThat(PlantedSecrets.scanNamespace(cluster, NS)).isEmpty();
         raffinerie.deleteEnvironment(NS);
     }
 
