@@ -27,6 +27,15 @@ public final class DagLayout {
         public int centreX() {
             return x + width / 2;
         }
+
+        /** Baselines of the box's two lines of text: the step's name, then its state. */
+        public int nameY() {
+            return y + height * 2 / 5 + 2;
+        }
+
+        public int stateY() {
+            return y + height * 4 / 5;
+        }
     }
 
     /** A dependency edge, from the bottom of the step depended on to the top of the step that waits. */

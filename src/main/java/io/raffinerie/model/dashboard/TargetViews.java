@@ -26,6 +26,10 @@ public final class TargetViews {
     /** A job or pipeline in the environment's lists. */
     public record TargetRow(String kind, String name, boolean ready, String problem, String lastRun, String lastPhase,
             String lastStarted, String schedule, String nextSchedule, DurationTrend.Chart trend) {
+        /** Job or Pipeline, for headings. */
+        public String kindTitle() {
+            return Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+        }
     }
 
     public record EnvironmentPage(String environment, String namespace, List<TargetRow> pipelines, List<TargetRow> jobs,
@@ -39,7 +43,8 @@ public final class TargetViews {
     public record ParameterField(String name, String defaultValue, String description) {
     }
 
-    public record TargetPage(String namespace, TargetRow summary, Optional<DagLayout.Layout> layout, List<GraphStep> steps,
+    /** {@code layout} is null for a job, which has no graph. */
+    public record TargetPage(String namespace, TargetRow summary, DagLayout.Layout layout, List<GraphStep> steps,
             List<DagLayout.Edge> edges, List<ParameterField> parameters, List<RunViews.RunRow> runs) {
     }
 
@@ -75,13 +80,13 @@ public final class TargetViews {
                     step.when == null ? "" : step.when.name());
         }).toList();
         List<Parameter> parameters = pipeline.getSpec() == null ? null : pipeline.getSpec().parameters;
-        return new TargetPage(pipeline.getMetadata().getNamespace(), pipelineRow(pipeline, runs), Optional.of(layout), nodes,
+        return new TargetPage(pipeline.getMetadata().getNamespace(), pipelineRow(pipeline, runs), layout, nodes,
                 layout.edges(), fields(parameters), Overview.rows(runs, now).stream().limit(RECENT_RUNS).toList());
     }
 
     public static TargetPage job(DataJob job, List<DataRun> runs, Instant now) {
         List<Parameter> parameters = job.getSpec() == null ? null : job.getSpec().parameters;
-        return new TargetPage(job.getMetadata().getNamespace(), jobRow(job, runs), Optional.empty(), List.of(), List.of(),
+        return new TargetPage(job.getMetadata().getNamespace(), jobRow(job, runs), null, List.of(), List.of(),
                 fields(parameters), Overview.rows(runs, now).stream().limit(RECENT_RUNS).toList());
     }
 
