@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,7 +193,8 @@ public class DashboardActions {
         }
     }
 
-    private static Response toRun(DataRun run) {
+    private Response toRun(DataRun run) {
+        cache.awaitRun(run.getMetadata().getNamespace(), run.getMetadata().getName(), Duration.ofSeconds(3));
         return Response.seeOther(URI.create("/ns/" + run.getMetadata().getNamespace() + "/runs/" + run.getMetadata().getName()))
                 .build();
     }

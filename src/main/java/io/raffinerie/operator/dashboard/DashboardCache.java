@@ -15,6 +15,7 @@ import io.raffinerie.operator.common.OperatorSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -112,9 +113,20 @@ public class DashboardCache {
         return Optional.ofNullable(runs.getStore().getByKey(Cache.namespaceKeyFunc(namespace, name)));
     }
 
-    /** For the render-time measurement: the run informer's store, so a test can fill it with many runs. */
-    SharedIndexInformer<DataRun> runInformer() {
-        return runs;
+    /**
+     * Waits a moment for a run just created to reach the cache, so that the page the browser is sent to next shows
+     * it instead of "not found". Gives up quietly: the page then says so, and a reload finds it.
+     */
+    public void awaitRun(String namespace, String name, Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (run(namespace, name).isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static <R extends HasMetadata> List<R> inNamespace(SharedIndexInformer<R> informer, String namespace) {

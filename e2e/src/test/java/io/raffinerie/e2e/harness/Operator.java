@@ -46,11 +46,22 @@ public final class Operator {
         if (shared == null) {
             Cluster cluster = Cluster.get();
             install(cluster);
-            shared = new Operator(cluster, 18080, cluster.kubeconfig(), Map.of());
+            shared = new Operator(cluster, sharedPort(), cluster.kubeconfig(), Map.of());
             shared.start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
         }
         return shared;
+    }
+
+    /** 18080, or RAFFINERIE_E2E_OPERATOR_PORT: two e2e runs on one machine (each with its own cluster) must not collide. */
+    static int sharedPort() {
+        String port = System.getenv("RAFFINERIE_E2E_OPERATOR_PORT");
+        return port == null || port.isBlank() ? 18080 : Integer.parseInt(port.trim());
+    }
+
+    /** The address of the operator's HTTP port (metrics, health, dashboard). */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
     }
 
     /**
