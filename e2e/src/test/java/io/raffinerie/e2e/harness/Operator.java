@@ -59,6 +59,15 @@ public final class Operator {
         return port == null || port.isBlank() ? 18080 : Integer.parseInt(port.trim());
     }
 
+    /**
+     * The HTTP port of a suite's own operator number {@code n}: 18090 + n, or RAFFINERIE_E2E_PORT_BASE + n, so that two
+     * e2e runs on one machine (each with its own cluster) do not collide.
+     */
+    public static int separatePort(int n) {
+        String base = System.getenv("RAFFINERIE_E2E_PORT_BASE");
+        return (base == null || base.isBlank() ? 18090 : Integer.parseInt(base.trim())) + n;
+    }
+
     /** The address of the operator's HTTP port (metrics, health, dashboard). */
     public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
