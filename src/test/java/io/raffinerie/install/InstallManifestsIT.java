@@ -82,7 +82,10 @@ class InstallManifestsIT {
             rule("batch", "jobs,cronjobs", "get,list,watch,create,patch,update,delete"),
             rule("networking.k8s.io", "networkpolicies", "get,list,watch,create,patch,update,delete"),
             rule("rbac.authorization.k8s.io", "rolebindings", "get,list,watch,create,patch,update,delete"),
-            rule("rbac.authorization.k8s.io", "clusterroles", "bind", ENVIRONMENT_ROLES.toArray(String[]::new)));
+            rule("rbac.authorization.k8s.io", "clusterroles", "bind", ENVIRONMENT_ROLES.toArray(String[]::new)),
+            rule("authentication.k8s.io", "tokenreviews", "create"),
+            rule("authorization.k8s.io", "subjectaccessreviews", "create"),
+            rule("", "users,groups,serviceaccounts", "impersonate"));
 
     private String helm;
     private List<HasMetadata> defaults;
@@ -181,7 +184,16 @@ class InstallManifestsIT {
             assertThat(bind.getResources()).containsExactly("clusterroles");
             assertThat(bind.getResourceNames()).containsExactlyInAnyOrderElementsOf(ENVIRONMENT_ROLES);
         }
-        assertThat(rules).allSatisfy(rule -> assertThat(rule.getVerbs()).doesNotContain("escalate", "impersonate"));
+        assertThat(rules).allSatisfy(rule -> assertThat(rule.getVerbs()).doesNotContain("escalate"));
+        // The dashboard acts as its users: impersonation of identities only, and only with the dashboard on.
+        assertThat(rules).filteredOn(rule -> rule.getVerbs().contains("impersonate")).isNotEmpty().allSatisfy(rule -> {
+            assertThat(rule.getVerbs()).containsExactly("impersonate");
+            assertThat(rule.getApiGroups()).containsExactly("");
+            assertThat(rule.getResources()).containsExactly("users", "groups", "serviceaccounts");
+        });
+        List<HasMetadata> noDashboard = parse(template(List.of("--set", "dashboard.enabled=false")).assertOk().output);
+        assertThat(rules(noDashboard, role -> true)).noneMatch(rule -> rule.getVerbs().contains("impersonate")
+                || rule.getResources().contains("tokenreviews") || rule.getResources().contains("subjectaccessreviews"));
     }
 
     @Test

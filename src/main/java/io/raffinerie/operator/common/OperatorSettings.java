@@ -57,4 +57,38 @@ public interface OperatorSettings {
         @WithDefault("1000")
         int maxPending();
     }
+
+    Dashboard dashboard();
+
+    /** The web dashboard on the HTTP port (RAFFINERIE_DASHBOARD_*). */
+    interface Dashboard {
+        /** The chart's dashboard.enabled; off, every dashboard path answers 404 and no cache is kept for it. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long a token's review and a user's access reviews are reused before being asked again. */
+        @WithDefault("30s")
+        Duration reviewTtl();
+
+        /** Cookies with the Secure attribute: on when the dashboard is reached over HTTPS (an ingress). */
+        @WithDefault("false")
+        boolean secureCookies();
+
+        ProxyAuth proxyAuth();
+
+        /**
+         * Identity from an authenticating proxy's headers instead of a token. Only for a dashboard that nothing but
+         * that proxy can reach: whoever can send these headers is whoever they say.
+         */
+        interface ProxyAuth {
+            @WithDefault("false")
+            boolean enabled();
+
+            @WithDefault("X-Remote-User")
+            String userHeader();
+
+            @WithDefault("X-Remote-Group")
+            String groupHeader();
+        }
+    }
 }

@@ -49,6 +49,10 @@ import java.util.stream.Collectors;
 @RBACRule(apiGroups = "", resources = "pods/log", verbs = "get")
 @RBACRule(apiGroups = "", resources = "secrets", verbs = "get")
 @RBACRule(apiGroups = "", resources = "events", verbs = "create")
+// The dashboard (operator.dashboard): users' tokens checked, their rights asked, their actions done as them.
+@RBACRule(apiGroups = "authentication.k8s.io", resources = "tokenreviews", verbs = "create")
+@RBACRule(apiGroups = "authorization.k8s.io", resources = "subjectaccessreviews", verbs = "create")
+@RBACRule(apiGroups = "", resources = {"users", "groups", "serviceaccounts"}, verbs = "impersonate")
 public class DataRunReconciler implements Reconciler<DataRun> {
     @Inject
     Clock clock;

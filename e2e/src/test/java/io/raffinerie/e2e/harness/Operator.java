@@ -46,11 +46,31 @@ public final class Operator {
         if (shared == null) {
             Cluster cluster = Cluster.get();
             install(cluster);
-            shared = new Operator(cluster, 18080, cluster.kubeconfig(), Map.of());
+            shared = new Operator(cluster, sharedPort(), cluster.kubeconfig(), Map.of());
             shared.start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
         }
         return shared;
+    }
+
+    /** 18080, or RAFFINERIE_E2E_OPERATOR_PORT: two e2e runs on one machine (each with its own cluster) must not collide. */
+    static int sharedPort() {
+        String port = System.getenv("RAFFINERIE_E2E_OPERATOR_PORT");
+        return port == null || port.isBlank() ? 18080 : Integer.parseInt(port.trim());
+    }
+
+    /**
+     * The HTTP port of a suite's own operator number {@code n}: 18090 + n, or RAFFINERIE_E2E_PORT_BASE + n, so that two
+     * e2e runs on one machine (each with its own cluster) do not collide.
+     */
+    public static int separatePort(int n) {
+        String base = System.getenv("RAFFINERIE_E2E_PORT_BASE");
+        return (base == null || base.isBlank() ? 18090 : Integer.parseInt(base.trim())) + n;
+    }
+
+    /** The address of the operator's HTTP port (metrics, health, dashboard). */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
     }
 
     /**

@@ -87,7 +87,7 @@ class InstallIT {
                 .assertOk();
         assertThat(cluster.tool("helm", "lint", older.toString()).assertOk().stdout()).contains("0 chart(s) failed");
 
-        Operator operator = operatorAsTheChartAccount(18091);
+        Operator operator = operatorAsTheChartAccount(Operator.separatePort(1));
         operator.start();
         applyExamplesAsGitOps();
         awaitEveryExampleSucceeded();
@@ -134,7 +134,7 @@ class InstallIT {
 
         // The new pods replace the old ones: so does a new operator process.
         operators.forEach(Operator::stop);
-        Operator upgraded = operatorAsTheChartAccount(18092);
+        Operator upgraded = operatorAsTheChartAccount(Operator.separatePort(2));
         upgraded.start();
         awaitEveryExampleSucceeded();
         assertThat(uids()).as("every example, same object (uid) as before the upgrade").isEqualTo(uidsBefore);
@@ -154,8 +154,8 @@ class InstallIT {
     @Test
     @Order(4)
     void twoOperatorsOneLeaderAndTheStandbyTakesOverWithoutRunningAStepTwice() throws IOException {
-        Operator first = operatorAsTheChartAccount(18093);
-        Operator second = operatorAsTheChartAccount(18094);
+        Operator first = operatorAsTheChartAccount(Operator.separatePort(3));
+        Operator second = operatorAsTheChartAccount(Operator.separatePort(4));
         first.start();
         second.start();
         Operator leader = await("one leader").atMost(Duration.ofSeconds(40)).until(() -> leaderOf(first, second), Objects::nonNull);
@@ -209,7 +209,7 @@ class InstallIT {
     @Test
     @Order(5)
     void kubectlApplyKustomizeInstallRunsEveryExampleAsTheManifestsServiceAccount() {
-        Operator cleaner = operatorAsTheChartAccount(18095);
+        Operator cleaner = operatorAsTheChartAccount(Operator.separatePort(5));
         cleaner.start();
         removeExamples();
         cleaner.stop();
@@ -217,7 +217,7 @@ class InstallIT {
         assertThat(cluster.client().serviceAccounts().inNamespace(SYSTEM).withName(ACCOUNT).get()).isNull();
 
         cluster.kubectl("apply", "--server-side", "-k", root.resolve("operator").toString()).assertOk();
-        Operator operator = operatorAsTheChartAccount(18096);
+        Operator operator = operatorAsTheChartAccount(Operator.separatePort(6));
         operator.start();
         applyExamplesAsGitOps();
         awaitEveryExampleSucceeded();

@@ -1,0 +1,135 @@
+package io.raffinerie.operator.dashboard;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.raffinerie.api.v1alpha1.DataEnvironment;
+import io.raffinerie.api.v1alpha1.DataJob;
+import io.raffinerie.api.v1alpha1.DataPipeline;
+import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.model.environment.EnvironmentModel;
+import io.raffinerie.operator.common.OperatorSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * What the dashboard shows, from informers of its own: pages read memory, never the API server, and every replica
+ * serves them (JOSDK's caches follow leadership and controller wiring; these do not). Not started when the
+ * dashboard is off.
+ */
+@ApplicationScoped
+public class DashboardCache {
+    private static final Logger LOG = Logger.getLogger(DashboardCache.class);
+
+    @Inject
+    KubernetesClient client;
+
+    @Inject
+    OperatorSettings settings;
+
+    private SharedIndexInformer<DataEnvironment> environments;
+    private SharedIndexInformer<DataJob> jobs;
+    private SharedIndexInformer<DataPipeline> pipelines;
+    private SharedIndexInformer<DataRun> runs;
+
+    void start(@Observes StartupEvent event) {
+        if (!settings.dashboard().enabled()) {
+            return;
+        }
+        environments = start(DataEnvironment.class, false);
+        jobs = start(DataJob.class, true);
+        pipelines = start(DataPipeline.class, true);
+        runs = start(DataRun.class, true);
+    }
+
+    private <R extends HasMetadata> SharedIndexInformer<R> start(Class<R> type, boolean namespaced) {
+        SharedIndexInformer<R> informer = namespaced ? client.resources(type).inAnyNamespace().runnableInformer(0)
+                : client.resources(type).runnableInformer(0);
+        informer.start().whenComplete((ignored, error) -> {
+            if (error != null) {
+                LOG.warnf("dashboard cache of %s did not start: %s", type.getSimpleName(), error.getMessage());
+            }
+        });
+        return informer;
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        for (SharedIndexInformer<?> informer : new SharedIndexInformer<?>[] {environments, jobs, pipelines, runs}) {
+            if (informer != null) {
+                informer.stop();
+            }
+        }
+    }
+
+    /** True once every informer has listed what exists; until then pages say they are loading. */
+    public boolean synced() {
+        return environments != null && environments.hasSynced() && jobs.hasSynced() && pipelines.hasSynced() && runs.hasSynced();
+    }
+
+    public List<DataEnvironment> environments() {
+        List<DataEnvironment> all = new ArrayList<>(environments.getStore().list());
+        all.sort(Comparator.comparing(e -> e.getMetadata().getName()));
+        return all;
+    }
+
+    /** The environment that owns a namespace: the oldest claiming it, as the operator decides. */
+    public Optional<DataEnvironment> environmentOf(String namespace) {
+        return environments.getStore().list().stream()
+                .filter(e -> namespace.equals(EnvironmentModel.namespaceOf(e)))
+                .min(Comparator.comparing((DataEnvironment e) -> String.valueOf(e.getMetadata().getCreationTimestamp())));
+    }
+
+    public List<DataJob> jobs(String namespace) {
+        return inNamespace(jobs, namespace);
+    }
+
+    public List<DataPipeline> pipelines(String namespace) {
+        return inNamespace(pipelines, namespace);
+    }
+
+    public List<DataRun> runs(String namespace) {
+        return inNamespace(runs, namespace);
+    }
+
+    public Optional<DataJob> job(String namespace, String name) {
+        return Optional.ofNullable(jobs.getStore().getByKey(Cache.namespaceKeyFunc(namespace, name)));
+    }
+
+    public Optional<DataPipeline> pipeline(String namespace, String name) {
+        return Optional.ofNullable(pipelines.getStore().getByKey(Cache.namespaceKeyFunc(namespace, name)));
+    }
+
+    public Optional<DataRun> run(String namespace, String name) {
+        return Optional.ofNullable(runs.getStore().getByKey(Cache.namespaceKeyFunc(namespace, name)));
+    }
+
+    /**
+     * Waits a moment for a run just created to reach the cache, so that the page the browser is sent to next shows
+     * it instead of "not found". Gives up quietly: the page then says so, and a reload finds it.
+     */
+    public void awaitRun(String namespace, String name, Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (run(namespace, name).isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static <R extends HasMetadata> List<R> inNamespace(SharedIndexInformer<R> informer, String namespace) {
+        return informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace);
+    }
+}

@@ -1,0 +1,27 @@
+package io.raffinerie.operator.dashboard;
+
+import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.api.v1alpha1.RunPhase;
+import io.raffinerie.model.dashboard.RunViews;
+import io.raffinerie.model.dashboard.Timeline;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** One run: its summary, parameters, step timeline and what the user may do with it. */
+public record RunPage(RunViews.RunRow run, String message, String retryOf, List<Map.Entry<String, String>> parameters,
+        List<Timeline.StepRow> steps, boolean active, boolean retryable, boolean cancelRequested,
+        AccessReviews.Rights rights) {
+    static RunPage of(DataRun run, AccessReviews.Rights rights, Instant now) {
+        RunViews.RunRow row = RunViews.row(run, now);
+        RunPhase phase = run.getStatus() == null ? null : run.getStatus().phase;
+        Map<String, String> parameters = run.getSpec() == null || run.getSpec().parameters == null ? Map.of()
+                : new TreeMap<>(run.getSpec().parameters);
+        return new RunPage(row, run.getStatus() == null || run.getStatus().message == null ? "" : run.getStatus().message,
+                run.getSpec() == null || run.getSpec().retryOf == null ? "" : run.getSpec().retryOf,
+                List.copyOf(parameters.entrySet()), Timeline.of(run.getStatus(), now), RunViews.isActive(run),
+                phase == RunPhase.Failed || phase == RunPhase.Cancelled,
+                run.getSpec() != null && Boolean.TRUE.equals(run.getSpec().cancel), rights);
+    }
+}

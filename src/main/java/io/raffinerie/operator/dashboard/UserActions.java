@@ -1,0 +1,52 @@
+package io.raffinerie.operator.dashboard;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.RequestConfigBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.api.v1alpha1.DataRunSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/**
+ * The dashboard's actions, performed as the user (impersonation), exactly as `kubectl create` and `kubectl patch`
+ * would: the API server applies the user's RBAC and admission rules, and its audit log names the user.
+ */
+@ApplicationScoped
+public class UserActions {
+    @Inject
+    KubernetesClient client;
+
+    /** A new run of a job or pipeline, named after it with a generated suffix. */
+    public DataRun start(DashboardUser user, String namespace, String kind, String target, Map<String, String> parameters,
+            String retryOf) {
+        DataRun run = new DataRun();
+        run.getMetadata().setGenerateName(target + "-");
+        run.getMetadata().setNamespace(namespace);
+        DataRunSpec spec = new DataRunSpec();
+        if ("job".equals(kind)) {
+            spec.jobRef = target;
+        } else {
+            spec.pipelineRef = target;
+        }
+        spec.parameters = parameters.isEmpty() ? null : parameters;
+        spec.retryOf = retryOf;
+        run.setSpec(spec);
+        return as(user).resource(run).create();
+    }
+
+    /** `kubectl patch datarun NAME --type merge -p '{"spec":{"cancel":true}}'`. */
+    public void cancel(DashboardUser user, String namespace, String name) {
+        as(user).resources(DataRun.class).inNamespace(namespace).withName(name)
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"cancel\":true}}");
+    }
+
+    private KubernetesClient as(DashboardUser user) {
+        return client.newClient(new RequestConfigBuilder()
+                .withImpersonateUsername(user.name())
+                .withImpersonateGroups(user.groups().toArray(String[]::new))
+                .build()).adapt(KubernetesClient.class);
+    }
+}

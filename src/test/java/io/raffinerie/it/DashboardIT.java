@@ -1,0 +1,189 @@
+package io.raffinerie.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.raffinerie.api.v1alpha1.AccessEntry;
+import io.raffinerie.api.v1alpha1.AccessRole;
+import io.raffinerie.api.v1alpha1.DataEnvironment;
+import io.raffinerie.api.v1alpha1.DataEnvironmentSpec;
+import io.raffinerie.api.v1alpha1.DataPipeline;
+import io.raffinerie.api.v1alpha1.DataPipelineSpec;
+import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.api.v1alpha1.Parameter;
+import io.raffinerie.operator.dashboard.DashboardCache;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The dashboard's authentication and authorization on a real API server: ServiceAccount tokens checked by
+ * TokenReview, rights from the RoleBindings an environment's access list creates, actions performed as the user.
+ */
+@QuarkusTest
+@ClusterIT
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardIT {
+    static final String NS = "dash";
+    static final String OTHER = "dash-hidden";
+    static final String PEOPLE = "dash-people";
+    static final String SCRIPT = "<script>alert('x')</script>";
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    @Inject
+    KubernetesClient client;
+
+    @Inject
+    DashboardCache cache;
+
+    String viewer;
+    String editor;
+
+    @BeforeAll
+    void environmentsPeopleAndAPipeline() {
+        Resources.createNamespace(client, PEOPLE);
+        viewer = token("viewer");
+        editor = token("editor");
+        environment(NS, List.of(access(AccessRole.viewer, "viewer"), access(AccessRole.editor, "editor")));
+        environment(OTHER, List.of());
+        client.resource(Resources.bashJob(NS, "extract")).serverSideApply();
+        client.resource(Resources.bashJob(NS, "load")).serverSideApply();
+        DataPipeline pipeline = new DataPipeline();
+        pipeline.getMetadata().setName("daily");
+        pipeline.getMetadata().setNamespace(NS);
+        pipeline.setSpec(new DataPipelineSpec());
+        pipeline.getSpec().steps = List.of(Resources.step("extract", null), Resources.step("load", null, "extract"));
+        Parameter day = new Parameter("DAY", "today");
+        day.description = SCRIPT;
+        pipeline.getSpec().parameters = List.of(day);
+        client.resource(pipeline).serverSideApply();
+        // The RoleBindings are the operator's work (the environment is Ready); the dashboard's cache follows.
+        await().atMost(Resources.TIMEOUT).until(() -> cache.synced() && cache.pipeline(NS, "daily").isPresent());
+    }
+
+    @Test
+    void anonymousIsSentToTheLoginForm() {
+        Response overview = given().redirects().follow(false).get("/");
+        assertThat(overview.statusCode()).isEqualTo(303);
+        assertThat(overview.header("Location")).endsWith("/login");
+        assertThat(given().redirects().follow(false).get("/ns/" + NS + "/pipelines/daily").header("Location")).endsWith("/login");
+        assertThat(given().get("/login").asString()).contains("<form method=\"post\" action=\"/login\">", "name=\"token\"");
+        assertThat(page("not-a-token", "/").statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void theLoginFormChecksTheTokenAndKeepsItInAStrictHttpOnlyCookie() {
+        Response refused = given().redirects().follow(false).formParam("token", "nope").post("/login");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.asString()).contains("did not accept this token");
+        Response accepted = given().redirects().follow(false).formParam("token", viewer).post("/login");
+        assertThat(accepted.statusCode()).isEqualTo(303);
+        String cookie = accepted.header("Set-Cookie");
+        assertThat(cookie).startsWith("raffinerie_session=").contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
+        assertThat(given().cookie("raffinerie_session", viewer).get("/").asString()).contains("system:serviceaccount:" + PEOPLE + ":viewer");
+    }
+
+    @Test
+    void aViewerSeesOnlyWhatTheyMayReadAndNoRunButton() {
+        String overview = page(viewer, "/").asString();
+        assertThat(overview).contains("href=\"/ns/" + NS + "\"").doesNotContain(OTHER);
+        assertThat(page(viewer, "/ns/" + OTHER).statusCode()).isEqualTo(404);
+        String pipeline = page(viewer, "/ns/" + NS + "/pipelines/daily").asString();
+        assertThat(pipeline).contains("data-step=\"extract\"", "data-step=\"load\"").doesNotContain("Run now");
+        assertThat(page(editor, "/ns/" + NS + "/pipelines/daily").asString()).contains("id=\"run-now\"");
+    }
+
+    @Test
+    void actionsWithoutTheSessionsCsrfTokenAreRefused() {
+        Response noToken = given().redirects().follow(false).cookie("raffinerie_session", editor)
+                .formParam("kind", "pipeline").formParam("target", "daily").post("/ns/" + NS + "/runs");
+        assertThat(noToken.statusCode()).isEqualTo(403);
+        assertThat(noToken.asString()).contains("CSRF").doesNotContain("at io.");
+        Response othersToken = given().redirects().follow(false).cookie("raffinerie_session", editor)
+                .formParam("csrf", csrf(viewer)).formParam("kind", "pipeline").formParam("target", "daily").post("/ns/" + NS + "/runs");
+        assertThat(othersToken.statusCode()).isEqualTo(403);
+        Response viewerRun = given().redirects().follow(false).cookie("raffinerie_session", viewer)
+                .formParam("csrf", csrf(viewer)).formParam("kind", "pipeline").formParam("target", "daily").post("/ns/" + NS + "/runs");
+        assertThat(viewerRun.statusCode()).as("a viewer may not start runs").isEqualTo(403);
+    }
+
+    @Test
+    void anEditorStartsARunWithAParameterAsThemselvesAndCancelsIt() {
+        Response started = given().redirects().follow(false).cookie("raffinerie_session", editor)
+                .formParam("csrf", csrf(editor)).formParam("kind", "pipeline").formParam("target", "daily")
+                .formParam("param.DAY", SCRIPT).post("/ns/" + NS + "/runs");
+        assertThat(started.statusCode()).isEqualTo(303);
+        String location = started.header("Location");
+        String name = location.substring(location.lastIndexOf('/') + 1);
+        DataRun run = client.resources(DataRun.class).inNamespace(NS).withName(name).get();
+        assertThat(run.getSpec().pipelineRef).isEqualTo("daily");
+        assertThat(run.getSpec().parameters).containsEntry("DAY", SCRIPT);
+        assertThat(run.getMetadata().getManagedFields()).anySatisfy(field -> assertThat(field.getManager()).isNotBlank());
+        await().atMost(Resources.TIMEOUT).until(() -> page(editor, "/ns/" + NS + "/runs/" + name).statusCode() == 200);
+        String runPage = page(editor, "/ns/" + NS + "/runs/" + name).asString();
+        assertThat(runPage).as("escaped").doesNotContain(SCRIPT).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+        assertThat(page(editor, "/ns/" + NS + "/pipelines/daily").asString()).doesNotContain(SCRIPT).contains("&lt;script&gt;");
+
+        Response cancelled = given().redirects().follow(false).cookie("raffinerie_session", editor)
+                .formParam("csrf", csrf(editor)).post("/ns/" + NS + "/runs/" + name + "/cancel");
+        assertThat(cancelled.statusCode()).isEqualTo(303);
+        assertThat(client.resources(DataRun.class).inNamespace(NS).withName(name).get().getSpec().cancel).isTrue();
+    }
+
+    @Test
+    void badInputGetsAClearPageNeverAStackTrace() {
+        Response badName = page(editor, "/ns/NOT_A_NAME/runs/x");
+        assertThat(badName.statusCode()).isEqualTo(404);
+        assertThat(badName.asString()).contains("does not exist, or you may not read it").doesNotContain("Exception");
+        Response unknownParameter = given().redirects().follow(false).cookie("raffinerie_session", editor)
+                .formParam("csrf", csrf(editor)).formParam("kind", "pipeline").formParam("target", "daily")
+                .formParam("param.NOPE", "1").post("/ns/" + NS + "/runs");
+        assertThat(unknownParameter.statusCode()).isEqualTo(400);
+        assertThat(unknownParameter.asString()).contains("Unknown parameter").doesNotContain("Exception");
+        assertThat(page(editor, "/no/such/page").statusCode()).isEqualTo(404);
+        assertThat(page(editor, "/").header("Content-Security-Policy")).contains("script-src 'self'");
+    }
+
+    private Response page(String token, String path) {
+        return given().redirects().follow(false).header("Authorization", "Bearer " + token).get(path);
+    }
+
+    private String csrf(String token) {
+        Matcher matcher = CSRF.matcher(page(token, "/").asString());
+        assertThat(matcher.find()).as("a CSRF field on the page").isTrue();
+        return matcher.group(1);
+    }
+
+    private String token(String name) {
+        client.resource(new ServiceAccountBuilder().withNewMetadata().withName(name).withNamespace(PEOPLE).endMetadata().build())
+                .serverSideApply();
+        return client.serviceAccounts().inNamespace(PEOPLE).withName(name)
+                .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build())
+                .getStatus().getToken();
+    }
+
+    private static AccessEntry access(AccessRole role, String serviceAccount) {
+        AccessEntry entry = new AccessEntry();
+        entry.role = role;
+        entry.serviceAccounts = List.of(PEOPLE + "/" + serviceAccount);
+        return entry;
+    }
+
+    private void environment(String name, List<AccessEntry> access) {
+        DataEnvironment environment = new DataEnvironment();
+        environment.getMetadata().setName(name);
+        environment.setSpec(new DataEnvironmentSpec());
+        environment.getSpec().access = access.isEmpty() ? null : access;
+        Resources.awaitReady(client, client.resource(environment).serverSideApply());
+    }
+}
