@@ -1,0 +1,267 @@
+package io.raffinerie.e2e.operator;
+
+import static io.raffinerie.e2e.harness.Raffinerie.status;
+import static io.raffinerie.e2e.harness.Raffinerie.steps;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.raffinerie.e2e.harness.Cluster;
+import io.raffinerie.e2e.harness.ControlPlane;
+import io.raffinerie.e2e.harness.Operator;
+import io.raffinerie.e2e.harness.Raffinerie;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The cluster's bad days: the operator killed over and over, the API server and etcd stopped mid-run, Jobs and pods
+ * deleted by hand, parents deleted mid-run. Nothing runs twice, nothing is lost, nothing is left behind.
+ * The quick variant runs in {@code make test}; {@code make chaos} runs the long one (20 kills during 100 runs, outages
+ * of 30 s) through {@code -Dchaos.kills}, {@code -Dchaos.runs} and {@code -Dchaos.outage-seconds}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ChaosIT {
+    static final String NS = "e2e-chaos";
+    static final int KILLS = Integer.getInteger("chaos.kills", 6);
+    static final int RUNS = Integer.getInteger("chaos.runs", 40);
+    static final Duration OUTAGE = Duration.ofSeconds(Integer.getInteger("chaos.outage-seconds", 15));
+
+    final Cluster cluster = Cluster.get();
+    final Raffinerie raffinerie = new Raffinerie(cluster);
+    final StringBuilder report = new StringBuilder();
+    Operator operator;
+
+    @BeforeAll
+    void environment() {
+        operator = Operator.shared();
+        raffinerie.environment(NS, null);
+        job("quick", "0s", 0);
+        job("second", "1s", 0);
+        job("slow", "2s", 0);
+        raffinerie.pipeline(NS, "chain", """
+                - {name: a, jobRef: quick}
+                - {name: b, jobRef: second, dependsOn: [a]}
+                - {name: c, jobRef: quick, dependsOn: [b]}
+                """, "history: {succeeded: 1000, failed: 1000}");
+        raffinerie.pipeline(NS, "long", """
+                - {name: a, jobRef: slow}
+                - {name: b, jobRef: slow, dependsOn: [a]}
+                - {name: c, jobRef: slow, dependsOn: [b]}
+                - {name: d, jobRef: slow, dependsOn: [c]}
+                """, "history: {succeeded: 1000, failed: 1000}");
+    }
+
+    @AfterAll
+    void cleanUp() throws IOException {
+        Files.createDirectories(cluster.e2eDir().resolve("target"));
+        Files.writeString(cluster.e2eDir().resolve("target/chaos.txt"), report.toString());
+        raffinerie.deleteEnvironment(NS);
+    }
+
+    private void job(String name, String duration, int retries) {
+        raffinerie.job(NS, name, "bash", """
+                script: echo %s
+                retries: %d
+                history: {succeeded: 1000, failed: 1000}
+                podMetadata:
+                  annotations: {raffinerie.io/sim-duration: "%s"}
+                """.formatted(name, retries, duration));
+    }
+
+    @Test
+    @Order(1)
+    void operatorKilledOverAndOverDuringAHundredRunsLosesAndRepeatsNothing() {
+        Map<String, Set<String>> created = new ConcurrentHashMap<>();
+        Watch watch = watchJobCreations(created);
+        List<String> runs = IntStream.range(0, RUNS).mapToObj(i -> i % 2 == 0 ? "kill-job-" + i : "kill-chain-" + i).toList();
+        Random random = new Random(7);
+        int kills = 0;
+        Instant lastRestart;
+        try {
+            for (String run : runs) {
+                raffinerie.run(NS, run, run.startsWith("kill-job") ? "jobRef" : "pipelineRef",
+                        run.startsWith("kill-job") ? "second" : "chain", null);
+            }
+            while (kills < KILLS) {
+                sleep(200 + random.nextInt(1500));
+                operator.kill();
+                kills++;
+                operator.start();
+            }
+            lastRestart = Instant.now();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> finished(runs) == runs.size());
+        } finally {
+            watch.close();
+        }
+        Duration tail = Duration.between(lastRestart, Instant.now());
+        for (String run : runs) {
+            GenericKubernetesResource done = raffinerie.get("DataRun", NS, run);
+            assertThat(status(done)).as(run).containsEntry("phase", "Succeeded");
+            assertThat(steps(done)).as(run).allSatisfy(step -> {
+                assertThat(step).containsEntry("phase", "Succeeded");
+                assertThat(step).containsEntry("attempts", 1);
+            });
+        }
+        int expectedJobs = RUNS / 2 + (RUNS - RUNS / 2) * 3;
+        assertThat(created).as("one Job per run and step").hasSize(expectedJobs);
+        assertThat(created.values()).as("no Job was created twice").allSatisfy(uids -> assertThat(uids).hasSize(1));
+        report.append("SIGKILL: ").append(kills).append(" kills during ").append(RUNS).append(" runs (").append(expectedJobs)
+                .append(" Jobs): every run Succeeded, every Job created once, all terminal ").append(tail.toMillis())
+                .append(" ms after the last restart\n");
+    }
+
+    @Test
+    @Order(2)
+    void apiServerStoppedTwiceMidRun() {
+        ControlPlane controlPlane = new ControlPlane(cluster);
+        // The first step outlasts both outages: KWOK's simulated kubelets back off for minutes when a pod update
+        // fails, where real kubelets would not; the operator's own recovery is what is under test.
+        long outlast = 2 * (OUTAGE.toSeconds() + 25) + 20;
+        job("outlast", outlast + "s", 0);
+        raffinerie.pipeline(NS, "across", "- {name: a, jobRef: outlast}\n- {name: b, jobRef: quick, dependsOn: [a]}\n", null);
+        List<String> runs = IntStream.range(0, 10).mapToObj(i -> "apiserver-" + i).toList();
+        runs.forEach(run -> raffinerie.run(NS, run, "pipelineRef", "across", null));
+        raffinerie.awaitPhase(NS, runs.get(0), "Running");
+        for (int outage = 0; outage < 2; outage++) {
+            controlPlane.restart("kube-apiserver", OUTAGE);
+            awaitApiServer(controlPlane);
+            assertThat(operator.isAlive()).as("the operator rides out the outage").isTrue();
+        }
+        awaitSucceeded(runs);
+        report.append("kube-apiserver: stopped twice for ").append(OUTAGE.toSeconds())
+                .append(" s mid-run; the operator stayed up; ").append(runs.size())
+                .append(" 2-step runs Succeeded, each step once\n");
+    }
+
+    @Test
+    @Order(3)
+    void etcdStoppedMidRun() {
+        ControlPlane controlPlane = new ControlPlane(cluster);
+        List<String> runs = IntStream.range(0, 10).mapToObj(i -> "etcd-" + i).toList();
+        runs.forEach(run -> raffinerie.run(NS, run, "pipelineRef", "long", null));
+        raffinerie.awaitPhase(NS, runs.get(0), "Running");
+        controlPlane.restart("etcd", OUTAGE);
+        awaitApiServer(controlPlane);
+        assertThat(operator.isAlive()).isTrue();
+        awaitSucceeded(runs);
+        report.append("etcd: stopped for ").append(OUTAGE.toSeconds()).append(" s mid-run; ").append(runs.size()).append(" 4-step runs Succeeded, each step once\n");
+    }
+
+    @Test
+    @Order(4)
+    void aStepsJobOrPodDeletedByHandFailsWithAReasonOrIsRetried() {
+        job("fragile", "30s", 0);
+        raffinerie.run(NS, "job-deleted", "jobRef", "fragile", null);
+        raffinerie.await("DataRun", NS, "job-deleted", r -> !steps(r).isEmpty() && "Running".equals(steps(r).get(0).get("phase")));
+        cluster.kubectl("-n", NS, "delete", "job", "job-deleted", "--wait=false").assertOk();
+        GenericKubernetesResource lost = raffinerie.awaitPhase(NS, "job-deleted", "Failed");
+        assertThat(steps(lost).get(0)).containsEntry("reason", "JobDeleted");
+
+        job("retried", "3s", 1);
+        raffinerie.run(NS, "pod-deleted", "jobRef", "retried", null);
+        raffinerie.await("DataRun", NS, "pod-deleted", r -> !steps(r).isEmpty() && "Running".equals(steps(r).get(0).get("phase")));
+        cluster.kubectl("-n", NS, "delete", "pod", "-l", "batch.kubernetes.io/job-name=pod-deleted", "--wait=false").assertOk();
+        GenericKubernetesResource retried = raffinerie.awaitPhase(NS, "pod-deleted", "Succeeded");
+        assertThat(steps(retried).get(0)).containsEntry("attempts", 2);
+        report.append("deleted children: a running step's Job deleted -> step Failed, reason JobDeleted; its pod deleted -> "
+                + "retried, Succeeded on attempt 2\n");
+    }
+
+    @Test
+    @Order(5)
+    void runsFinishWhenTheirJobOrPipelineIsDeletedAndLeaveNothingBehind() {
+        job("doomed", "3s", 0);
+        raffinerie.pipeline(NS, "doomed-pipeline", "- {name: a, jobRef: slow}\n- {name: b, jobRef: slow, dependsOn: [a]}\n", null);
+        raffinerie.run(NS, "orphan-job-run", "jobRef", "doomed", null);
+        raffinerie.run(NS, "orphan-pipeline-run", "pipelineRef", "doomed-pipeline", null);
+        raffinerie.awaitPhase(NS, "orphan-job-run", "Running");
+        raffinerie.awaitPhase(NS, "orphan-pipeline-run", "Running");
+        raffinerie.kind("DataJob").inNamespace(NS).withName("doomed").delete();
+        raffinerie.kind("DataPipeline").inNamespace(NS).withName("doomed-pipeline").delete();
+        raffinerie.awaitPhase(NS, "orphan-job-run", "Succeeded");
+        raffinerie.awaitPhase(NS, "orphan-pipeline-run", "Succeeded");
+
+        // Deleting the runs takes their Jobs and pods with them: nothing orphaned.
+        raffinerie.kind("DataRun").inNamespace(NS).delete();
+        Raffinerie.eventually(() -> {
+            assertThat(cluster.client().batch().v1().jobs().inNamespace(NS).list().getItems()).isEmpty();
+            assertThat(cluster.client().pods().inNamespace(NS).list().getItems()).isEmpty();
+        });
+        report.append("deleted parents: a running job's DataJob and a running pipeline's DataPipeline deleted -> both runs "
+                + "Succeeded; runs deleted -> no Job or pod left\n");
+    }
+
+    /** The API server answers again; the components that gave up during the outage are started again. */
+    private void awaitApiServer(ControlPlane controlPlane) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> cluster.kubectl("get", "--raw", "/readyz").exitCode() == 0);
+        List<String> restarted = controlPlane.restartStopped();
+        if (!restarted.isEmpty()) {
+            report.append("  (restarted after the outage, as a kubelet would: ").append(String.join(", ", restarted)).append(")\n");
+        }
+    }
+
+    private void awaitSucceeded(List<String> runs) {
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1)).until(() -> finished(runs) == runs.size());
+        for (String run : runs) {
+            GenericKubernetesResource done = raffinerie.get("DataRun", NS, run);
+            assertThat(status(done)).as(run).containsEntry("phase", "Succeeded");
+            assertThat(steps(done)).as(run).allSatisfy(step -> assertThat(step).containsEntry("attempts", 1));
+        }
+    }
+
+    private long finished(List<String> runs) {
+        Set<String> names = Set.copyOf(runs);
+        return raffinerie.kind("DataRun").inNamespace(NS).list().getItems().stream()
+                .filter(r -> names.contains(r.getMetadata().getName()))
+                .filter(r -> List.of("Succeeded", "Failed", "Cancelled").contains(status(r).get("phase")))
+                .count();
+    }
+
+    /** Every Job ADDED in the namespace, by name, with the uids seen: two uids for a name means it ran twice. */
+    private Watch watchJobCreations(Map<String, Set<String>> created) {
+        return cluster.client().batch().v1().jobs().inNamespace(NS).watch(new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, Job job) {
+                if (action == Action.ADDED && job.getMetadata().getName().startsWith("kill-")) {
+                    created.computeIfAbsent(job.getMetadata().getName(), k -> ConcurrentHashMap.newKeySet())
+                            .add(job.getMetadata().getUid());
+                }
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+            }
+        });
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new IOException(e));
+        }
+    }
+}
