@@ -40,6 +40,12 @@ e2e: tools $(OPERATOR_JAR) ## End-to-end suites on the local cluster (or KUBECON
 	$(MVN) -f e2e/pom.xml verify
 	@if [ -z "$${KUBECONFIG:-}" ]; then e2e/cluster/selftest-down.sh; fi
 
+.PHONY: bench
+bench: tools $(OPERATOR_JAR) ## Benchmarks (e2e/bench): step latency against a baseline, throughput, API writes, memory, cold start; BENCH_SCALE=small for a quick run
+	$(MVN) -q -f e2e/pom.xml test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+	java -cp e2e/target/test-classes:$$(cat e2e/target/bench.classpath) -Draffinerie.e2e.dir=$(CURDIR)/e2e \
+		-Dorg.slf4j.simpleLogger.defaultLogLevel=warn io.raffinerie.bench.Bench
+
 .PHONY: build
 build: ## Build the operator (target/quarkus-app)
 	$(MVN) package -DskipTests

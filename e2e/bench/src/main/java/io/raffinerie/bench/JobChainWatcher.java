@@ -99,6 +99,12 @@ final class JobChainWatcher implements AutoCloseable {
         return latencies;
     }
 
+    /** The watcher's time at which it saw the first of these Jobs. */
+    OptionalLong firstAdded(String prefix) {
+        return added.entrySet().stream().filter(e -> e.getKey().startsWith(prefix + "-"))
+                .mapToLong(Map.Entry::getValue).min();
+    }
+
     /** The watcher's time at which the last of these Jobs was seen Complete. */
     OptionalLong lastCompletion(String prefix) {
         return completed.entrySet().stream().filter(e -> e.getKey().startsWith(prefix + "-"))
