@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class ApiEfficiency {
     static final List<String> CONTROLLERS = List.of("dataenvironment", "datajob", "datapipeline", "datarun");
-    static final Duration RESYNC_INTERVAL = Duration.ofSeconds(20);
+    static final Duration RESYNC_INTERVAL = Duration.ofSeconds(10);
 
     private final BenchContext ctx;
 
@@ -41,20 +41,41 @@ final class ApiEfficiency {
         return counts;
     }
 
-    /** Waits until each controller has reconciled at least {@code base + counts} times and nothing is queued. */
+    /**
+     * Waits until each controller has reconciled at least {@code base + counts} times, then until no reconciliation
+     * succeeds for a second (JOSDK's queue and active gauges are not usable: they go negative). Returns the scrape at
+     * the moment the counts were first all reached.
+     */
     static PrometheusScrape awaitReconciled(BenchContext ctx, Map<String, Long> counts, PrometheusScrape base, Duration timeout) {
-        PrometheusScrape[] last = new PrometheusScrape[1];
+        PrometheusScrape[] reached = new PrometheusScrape[1];
         BenchContext.await("every resource reconciled", timeout, Duration.ofMillis(250), () -> {
-            last[0] = OperatorProbe.scrape(ctx.operator);
+            PrometheusScrape now = OperatorProbe.scrape(ctx.operator);
             for (String controller : CONTROLLERS) {
-                double done = OperatorProbe.successes(last[0], controller) - (base == null ? 0 : OperatorProbe.successes(base, controller));
+                double done = OperatorProbe.successes(now, controller) - (base == null ? 0 : OperatorProbe.successes(base, controller));
                 if (done < counts.get(controller)) {
                     return false;
                 }
             }
-            return OperatorProbe.busy(last[0]) == 0;
+            reached[0] = now;
+            return true;
         });
-        return last[0];
+        awaitIdle(ctx, timeout);
+        return reached[0];
+    }
+
+    /** Until no reconciliation has succeeded for a second. */
+    static void awaitIdle(BenchContext ctx, Duration timeout) {
+        double[] last = {-1};
+        BenchContext.await("the operator idle", timeout, Duration.ofSeconds(1), () -> {
+            double now = totalSuccesses(OperatorProbe.scrape(ctx.operator));
+            boolean idle = now == last[0];
+            last[0] = now;
+            return idle;
+        });
+    }
+
+    static double totalSuccesses(PrometheusScrape scrape) {
+        return CONTROLLERS.stream().mapToDouble(c -> OperatorProbe.successes(scrape, c)).sum();
     }
 
     /** Restart over the converged resources of scenarios 1-3, then one resync. */

@@ -34,14 +34,23 @@ public final class Bench {
         try (BenchContext ctx = new BenchContext(scale, cluster, report)) {
             describe(ctx);
             ctx.startOperator(Map.of());
-            cleanUp(ctx);
-            new ChainScenario(ctx).run();
-            new ThroughputScenario(ctx).run();
-            new ApiEfficiency(ctx).restartAndResync();
-            ctx.startOperator(Map.of());
-            cleanUp(ctx); // the scale figures count only their own objects
-            new ScaleScenario(ctx).run();
-            cleanUp(ctx);
+            cleanUp(ctx, true);
+            if (scale.runs("chains")) {
+                new ChainScenario(ctx).run();
+            }
+            if (scale.runs("throughput")) {
+                new ThroughputScenario(ctx).run();
+            }
+            if (scale.runs("api")) {
+                new ApiEfficiency(ctx).restartAndResync();
+            }
+            if (scale.runs("scale")) {
+                ctx.startOperator(Map.of());
+                // The memory figures count only their own objects; a small run keeps the others, to be quick.
+                cleanUp(ctx, scale.name().equals("full"));
+                new ScaleScenario(ctx).run();
+            }
+            cleanUp(ctx, false);
         } finally {
             report.environment("totalSeconds", Math.round((System.nanoTime() - start) / 1e9));
             Path results = cluster.e2eDir().resolve("bench/results");
@@ -54,10 +63,13 @@ public final class Bench {
     }
 
     /** Removes what an earlier run left: the environments (their namespaces go with them) and the baseline's namespace. */
-    static void cleanUp(BenchContext ctx) {
+    static void cleanUp(BenchContext ctx, boolean wait) {
         ctx.list("DataEnvironment", null).stream().filter(e -> e.getMetadata().getName().startsWith("bench-"))
                 .forEach(e -> ctx.raffinerie.deleteEnvironment(e.getMetadata().getName()));
         ctx.client.namespaces().withName(ChainScenario.BASELINE_NAMESPACE).delete();
+        if (!wait) {
+            return;
+        }
         BenchContext.await("bench namespaces gone", Duration.ofMinutes(5), Duration.ofSeconds(1), () ->
                 ctx.client.namespaces().list().getItems().stream().noneMatch(ns -> ns.getMetadata().getName().startsWith("bench-"))
                         && ctx.list("DataEnvironment", null).stream().noneMatch(e -> e.getMetadata().getName().startsWith("bench-")));
@@ -67,7 +79,7 @@ public final class Bench {
     static void describe(BenchContext ctx) throws IOException {
         BenchReport report = ctx.report;
         report.environment("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        report.environment("scale", ctx.scale.name());
+        report.environment("scale", ctx.scale.name() + (ctx.scale.only().isEmpty() ? "" : " " + ctx.scale.only()));
         String cpu = grep(Path.of("/proc/cpuinfo"), "model name\\s*:\\s*(.+)");
         long memKb = Long.parseLong(grep(Path.of("/proc/meminfo"), "MemTotal:\\s+(\\d+) kB"));
         report.environment("machine", "%d cores, %.1f GiB, %s, load average %s".formatted(Runtime.getRuntime().availableProcessors(),

@@ -55,7 +55,8 @@ final class BenchContext implements AutoCloseable {
 
     /** A raffinerie.io object from flow-style YAML, created with the bulk client. */
     void create(String yaml) {
-        GenericKubernetesResource resource = Serialization.unmarshal(yaml, GenericKubernetesResource.class);
+        // "---" first: fabric8 would read a document starting with '{' as JSON.
+        GenericKubernetesResource resource = Serialization.unmarshal("---\n" + yaml, GenericKubernetesResource.class);
         client.genericKubernetesResources(Raffinerie.API_VERSION, resource.getKind())
                 .inNamespace(resource.getMetadata().getNamespace()).resource(resource).create();
     }

@@ -54,11 +54,6 @@ final class OperatorProbe {
         return scrape.sum("reconciliations_success_total", Map.of("controller_name", controller));
     }
 
-    /** Reconciliations queued or running, over every controller. */
-    static double busy(PrometheusScrape scrape) {
-        return scrape.sum("reconciliations_queue", Map.of()) + scrape.sum("reconciliations_active", Map.of());
-    }
-
     /** Heap after a full GC (jcmd GC.run, then GC.heap_info) and the resident set size. */
     static Memory memory(Operator operator) {
         long pid = operator.pid();
