@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -81,6 +82,12 @@ final class ChainScenario {
             record("raffinerie", side);
             ctx.report.result("chains", "raffinerieAllRunsSucceededSeconds", succeeded);
             ApiEfficiency.recordWrites(ctx, "chains", before, after, chains * steps, chains);
+            // The operator's own view: from seeing a step's upstream done to the next Job created, and its reconciliations.
+            ctx.report.result("chains", "operatorStepTransitionMeanMs", meanMs(before, after, "raffinerie_step_transition_seconds", Map.of()));
+            ctx.report.result("chains", "dataRunReconciliationMeanMs", meanMs(before, after, "reconciliations_execution_duration_seconds",
+                    Map.of("controller_name", "datarun")));
+            ctx.report.result("chains", "dataRunReconciliations", after.sum("reconciliations_success_total", Map.of("controller_name", "datarun"))
+                    - before.sum("reconciliations_success_total", Map.of("controller_name", "datarun")));
             return side;
         }
     }
@@ -125,6 +132,12 @@ final class ChainScenario {
         ctx.report.result("chains", who + "ApiTimestampsMs", side.api().toMap());
         ctx.report.result("chains", who + "WallSeconds", side.wallSeconds());
         log("  " + who + ": watcher " + side.watcher() + ", API " + side.api() + ", wall " + side.wallSeconds() + " s");
+    }
+
+    static double meanMs(PrometheusScrape before, PrometheusScrape after, String histogram, Map<String, String> labels) {
+        double count = after.sum(histogram + "_count", labels) - before.sum(histogram + "_count", labels);
+        double sum = after.sum(histogram + "_sum", labels) - before.sum(histogram + "_sum", labels);
+        return count == 0 ? Double.NaN : Math.round(sum / count * 10_000) / 10.0;
     }
 
     static String ms(double value) {

@@ -58,6 +58,8 @@ final class ScaleScenario {
                     largest ? ctx.scale.judged(entry.getValue().heapUsedBytes() <= HEAP_TARGET) : null);
         }
         ctx.report.row("5 memory", "marginal heap per object", "%.1f KiB".formatted(marginal / 1024), null, null);
+        ctx.report.row("5 memory", "heap before the scale objects (operator with what scenarios 1-3 left)",
+                "%.0f MiB".formatted(OperatorProbe.mib(empty.heapUsedBytes())), null, null);
         coldStart();
     }
 
