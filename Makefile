@@ -48,6 +48,12 @@ chaos: tools $(OPERATOR_JAR) ## The long fault suite: 20 operator kills during 1
 browser: tools $(OPERATOR_JAR) ## The dashboard's browser test alone (headless Chromium; part of `make e2e`); screenshots to docs/dashboard
 	$(MVN) -f e2e/pom.xml verify -Dit.test=DashboardBrowserIT
 
+.PHONY: bench
+bench: tools $(OPERATOR_JAR) ## Benchmarks (e2e/bench): step latency against a baseline, throughput, API writes, memory, cold start; BENCH_SCALE=small for a quick run
+	$(MVN) -q -f e2e/pom.xml test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+	java -cp e2e/target/test-classes:$$(cat e2e/target/bench.classpath) -Draffinerie.e2e.dir=$(CURDIR)/e2e \
+		-Dorg.slf4j.simpleLogger.defaultLogLevel=warn io.raffinerie.bench.Bench
+
 .PHONY: build
 build: ## Build the operator (target/quarkus-app)
 	$(MVN) package -DskipTests

@@ -16,7 +16,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.raffinerie.api.v1alpha1.AccessEntry;
 import io.raffinerie.api.v1alpha1.AccessRole;
@@ -48,7 +48,7 @@ class EnvironmentIT {
     ApiWriteCounter writes;
 
     @Inject
-    MeterRegistry registry;
+    PrometheusMeterRegistry registry; // where JOSDK's metrics go (JosdkMetrics)
 
     static DataEnvironment governed(String name) {
         DataEnvironment environment = new DataEnvironment();

@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -19,10 +19,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public class ApiWriteCounter implements Interceptor {
     private static final Logger LOG = Logger.getLogger(ApiWriteCounter.class);
     private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
-    private final MeterRegistry registry;
+    /** Prometheus's own: the global registry drops what is counted before Quarkus attaches it (a cold start's writes). */
+    private final PrometheusMeterRegistry registry;
     private final AtomicLong total = new AtomicLong();
 
-    public ApiWriteCounter(MeterRegistry registry) {
+    public ApiWriteCounter(PrometheusMeterRegistry registry) {
         this.registry = registry;
     }
 

@@ -26,6 +26,7 @@ public final class Environments {
     public static <P extends HasMetadata> InformerEventSource<DataEnvironment, P> eventSource(EventSourceContext<P> context) {
         InformerEventSourceConfiguration<DataEnvironment> configuration = InformerEventSourceConfiguration
                 .from(DataEnvironment.class, context.getPrimaryResourceClass())
+                .withItemStore(new LeanItemStore<>())
                 .withSecondaryToPrimaryMapper(environment -> context.getPrimaryCache()
                         .list(EnvironmentModel.namespaceOf(environment))
                         .map(ResourceID::fromResource)

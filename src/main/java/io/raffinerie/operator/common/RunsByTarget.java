@@ -28,6 +28,7 @@ public final class RunsByTarget {
             Function<DataRunSpec, String> target) {
         InformerEventSource<DataRun, P> runs = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(DataRun.class, context.getPrimaryResourceClass())
+                .withItemStore(new LeanItemStore<>())
                 .withSecondaryToPrimaryMapper(run -> targetOf(run, target) == null ? Set.of()
                         : Set.of(new ResourceID(targetOf(run, target), run.getMetadata().getNamespace())))
                 .build(), context);

@@ -3,6 +3,7 @@ package io.raffinerie.operator.environment;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -23,6 +24,7 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import io.raffinerie.operator.common.Failures;
 import io.raffinerie.operator.common.OperatorSettings;
 import io.raffinerie.operator.common.StatusPatch;
+import io.raffinerie.operator.common.LeanItemStore;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
@@ -48,7 +50,7 @@ import java.util.Optional;
     @Dependent(name = "spark-binding", type = SparkRoleBindingDependent.class, dependsOn = DataEnvironmentReconciler.NAMESPACE),
     @Dependent(name = "spark-policy", type = SparkApiPolicyDependent.class, dependsOn = DataEnvironmentReconciler.NAMESPACE,
             reconcilePrecondition = Preconditions.StrictIsolation.class)})
-@ControllerConfiguration(name = "dataenvironment")
+@ControllerConfiguration(name = "dataenvironment", informer = @Informer(itemStore = LeanItemStore.class))
 @RBACRule(apiGroups = "", resources = "namespaces", verbs = {"get", "delete"})
 @RBACRule(apiGroups = "rbac.authorization.k8s.io", resources = "clusterroles", verbs = "bind",
         resourceNames = {"raffinerie-viewer", "raffinerie-editor", "raffinerie-manager", "raffinerie-spark-driver"})

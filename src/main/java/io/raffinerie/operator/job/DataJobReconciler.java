@@ -3,6 +3,7 @@ package io.raffinerie.operator.job;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -28,6 +29,7 @@ import io.raffinerie.model.job.RunLabels;
 import io.raffinerie.model.job.TechnologyCatalog;
 import io.raffinerie.operator.common.TargetHistory;
 import io.raffinerie.operator.common.Caches;
+import io.raffinerie.operator.common.LeanItemStore;
 import io.raffinerie.operator.common.Environments;
 import io.raffinerie.operator.common.Failures;
 import io.raffinerie.operator.common.RunsByTarget;
@@ -48,7 +50,7 @@ import java.util.Set;
     @Dependent(name = "script", type = ScriptConfigMapDependent.class, reconcilePrecondition = JobPreconditions.HasScript.class),
     @Dependent(name = "schedule", type = CronJobDependent.class, dependsOn = "script",
             reconcilePrecondition = JobPreconditions.HasSchedule.class)})
-@ControllerConfiguration(name = "datajob")
+@ControllerConfiguration(name = "datajob", informer = @Informer(itemStore = LeanItemStore.class))
 @RBACRule(apiGroups = "raffinerie.io", resources = "dataruns", verbs = {"create", "delete"})
 @RBACRule(apiGroups = "batch", resources = "jobs", verbs = {"get", "list", "watch", "patch"})
 public class DataJobReconciler implements Reconciler<DataJob> {
@@ -96,6 +98,7 @@ public class DataJobReconciler implements Reconciler<DataJob> {
     public List<EventSource<?, DataJob>> prepareEventSources(EventSourceContext<DataJob> context) {
         InformerEventSource<Job, DataJob> jobs = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(Job.class, DataJob.class)
+                .withItemStore(new LeanItemStore<>())
                 .withLabelSelector(RunLabels.JOB)
                 .withSecondaryToPrimaryMapper(j -> Set.of(new ResourceID(j.getMetadata().getLabels().get(RunLabels.JOB),
                         j.getMetadata().getNamespace())))

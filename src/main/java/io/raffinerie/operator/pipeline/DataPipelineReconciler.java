@@ -2,6 +2,7 @@ package io.raffinerie.operator.pipeline;
 
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -22,6 +23,7 @@ import io.raffinerie.model.environment.EnvironmentModel;
 import io.raffinerie.model.pipeline.PipelineValidation;
 import io.raffinerie.operator.common.TargetHistory;
 import io.raffinerie.operator.common.Caches;
+import io.raffinerie.operator.common.LeanItemStore;
 import io.raffinerie.operator.common.Environments;
 import io.raffinerie.operator.common.Failures;
 import io.raffinerie.operator.common.RunsByTarget;
@@ -37,7 +39,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Validates DataPipelines, runs their schedules, keeps their run history and shows their last run. */
-@ControllerConfiguration(name = "datapipeline")
+@ControllerConfiguration(name = "datapipeline", informer = @Informer(itemStore = LeanItemStore.class))
 @RBACRule(apiGroups = "raffinerie.io", resources = "dataruns", verbs = {"create", "patch", "delete"})
 public class DataPipelineReconciler implements Reconciler<DataPipeline> {
 
@@ -85,6 +87,7 @@ public class DataPipelineReconciler implements Reconciler<DataPipeline> {
         // A job appearing or going away can change a pipeline's readiness: reconcile the pipelines that use it.
         InformerEventSource<DataJob, DataPipeline> jobs = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(DataJob.class, DataPipeline.class)
+                .withItemStore(new LeanItemStore<>())
                 .withSecondaryToPrimaryMapper(job -> context.getPrimaryCache().list(job.getMetadata().getNamespace())
                         .filter(pipeline -> pipeline.getSpec() != null && pipeline.getSpec().steps != null
                                 && pipeline.getSpec().steps.stream().anyMatch(s -> job.getMetadata().getName().equals(s.jobRef)))

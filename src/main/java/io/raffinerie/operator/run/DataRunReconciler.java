@@ -3,6 +3,7 @@ package io.raffinerie.operator.run;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -27,6 +28,7 @@ import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.model.run.RunValidation;
 import io.raffinerie.operator.alert.RunAlerts;
 import io.raffinerie.operator.common.Caches;
+import io.raffinerie.operator.common.LeanItemStore;
 import io.raffinerie.operator.common.Environments;
 import io.raffinerie.operator.common.Failures;
 import io.raffinerie.operator.common.StatusPatch;
@@ -43,7 +45,7 @@ import java.util.stream.Collectors;
  * Runs DataRuns. A run's whole state lives in its status and is re-derived from the cluster (its Jobs and pods)
  * on every reconciliation, so a restart of the operator is harmless.
  */
-@ControllerConfiguration(name = "datarun")
+@ControllerConfiguration(name = "datarun", informer = @Informer(itemStore = LeanItemStore.class))
 @RBACRule(apiGroups = "batch", resources = "jobs", verbs = {"get", "list", "watch", "create", "patch"})
 @RBACRule(apiGroups = "", resources = "pods", verbs = {"get", "list", "watch"})
 @RBACRule(apiGroups = "", resources = "pods/log", verbs = "get")
@@ -154,6 +156,7 @@ public class DataRunReconciler implements Reconciler<DataRun> {
     private static <R extends HasMetadata> InformerEventSource<R, DataRun> targetEventSource(EventSourceContext<DataRun> context,
             Class<R> type, Function<DataRun, String> reference) {
         return new InformerEventSource<>(InformerEventSourceConfiguration.from(type, DataRun.class)
+                .withItemStore(new LeanItemStore<>())
                 .withSecondaryToPrimaryMapper(target -> context.getPrimaryCache().list(target.getMetadata().getNamespace())
                         .filter(run -> run.getSpec() != null && target.getMetadata().getName().equals(reference.apply(run)))
                         .filter(run -> !RunStatuses.isFinished(run.getStatus()))

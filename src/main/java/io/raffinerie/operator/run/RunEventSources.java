@@ -13,6 +13,7 @@ import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.StepStatus;
 import io.raffinerie.model.job.RunLabels;
 import io.raffinerie.operator.common.Caches;
+import io.raffinerie.operator.common.LeanItemStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,7 @@ final class RunEventSources {
 
     static InformerEventSource<Job, DataRun> jobs(EventSourceContext<DataRun> context) {
         return new InformerEventSource<>(InformerEventSourceConfiguration.from(Job.class, DataRun.class)
+                .withItemStore(new LeanItemStore<>())
                 .withLabelSelector(RunLabels.JOB)
                 .withSecondaryToPrimaryMapper(job -> Set.of(new ResourceID(runOf(job, job.getMetadata().getName()),
                         job.getMetadata().getNamespace())))
@@ -40,6 +42,7 @@ final class RunEventSources {
     static InformerEventSource<Pod, DataRun> pods(EventSourceContext<DataRun> context) {
         InformerEventSource<Pod, DataRun> pods = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(Pod.class, DataRun.class)
+                .withItemStore(new LeanItemStore<>())
                 .withLabelSelector(RunLabels.JOB)
                 .withSecondaryToPrimaryMapper(pod -> Set.of(new ResourceID(runOf(pod, label(pod, JOB_NAME_LABEL)),
                         pod.getMetadata().getNamespace())))

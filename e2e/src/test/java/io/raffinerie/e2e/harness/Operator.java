@@ -150,6 +150,16 @@ public final class Operator {
         }
     }
 
+    /** The operator's process id, for jcmd and /proc (the benchmarks read its heap and RSS). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The HTTP port of /q/metrics and /q/health. */
+    public int httpPort() {
+        return httpPort;
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }
