@@ -15,7 +15,8 @@ public class KubernetesClientProducer {
 
     @Produces
     @Singleton
-    KubernetesClient kubernetesClient(Config config, KubernetesSerialization serialization, ApiWriteCounter writes) {
+    KubernetesClient kubernetesClient(Config config, KubernetesSerialization serialization, ApiWriteCounter writes,
+            OperatorSettings settings) {
         Config tuned = new ConfigBuilder(config)
                 .withMaxConcurrentRequestsPerHost(MAX_REQUESTS_PER_HOST)
                 .withMaxConcurrentRequests(4 * MAX_REQUESTS_PER_HOST)
@@ -23,7 +24,13 @@ public class KubernetesClientProducer {
         return new KubernetesClientBuilder()
                 .withConfig(tuned)
                 .withKubernetesSerialization(serialization)
-                .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("raffinerie-writes", writes))
+                .withHttpClientBuilderConsumer(builder -> {
+                    builder.addOrReplaceInterceptor("raffinerie-writes", writes);
+                    if (settings.client().qps() > 0) {
+                        builder.addOrReplaceInterceptor("raffinerie-rate-limit",
+                                new RequestRateLimiter(settings.client().qps(), settings.client().burst()));
+                    }
+                })
                 .build();
     }
 }

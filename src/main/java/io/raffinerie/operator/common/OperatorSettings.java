@@ -31,6 +31,19 @@ public interface OperatorSettings {
 
     Alerts alerts();
 
+    Client client();
+
+    /** Client-side rate limiting of the operator's API requests (RAFFINERIE_CLIENT_QPS, RAFFINERIE_CLIENT_BURST). */
+    interface Client {
+        /** Requests per second; 0 turns the limiter off. */
+        @WithDefault("0")
+        double qps();
+
+        /** Requests allowed at once above the rate. */
+        @WithDefault("10")
+        int burst();
+    }
+
     /** Delivery of alert webhooks (RAFFINERIE_ALERTS_*): never slows reconciliation, always ends. */
     interface Alerts {
         /** How long one attempt may take, connection included. */

@@ -213,6 +213,31 @@ class ChaosIT {
     }
 
     /** The API server answers again; the components that gave up during the outage are started again. */
+    @Test
+    @Order(6)
+    void aClientThrottledToTwoRequestsPerSecondIsSlowerAndDropsNothing() {
+        boolean sharedWasRunning = Operator.pauseShared();
+        Operator throttled = Operator.separate(cluster, Operator.separatePort(9), cluster.kubeconfig(),
+                Map.of("RAFFINERIE_CLIENT_QPS", "2", "RAFFINERIE_CLIENT_BURST", "2"));
+        Map<String, Set<String>> created = new ConcurrentHashMap<>();
+        Watch watch = watchJobCreations(created);
+        List<String> runs = IntStream.range(0, 5).mapToObj(i -> "kill-slow-" + i).toList();
+        Instant start = Instant.now();
+        try {
+            throttled.start();
+            runs.forEach(run -> raffinerie.run(NS, run, "pipelineRef", "chain", null));
+            awaitSucceeded(runs);
+        } finally {
+            watch.close();
+            throttled.stop();
+            Operator.restoreShared(sharedWasRunning);
+        }
+        assertThat(created).as("one Job per step").hasSize(runs.size() * 3);
+        assertThat(created.values()).as("no Job was created twice").allSatisfy(uids -> assertThat(uids).hasSize(1));
+        report.append("client throttled to 2 requests/s (burst 2): ").append(runs.size()).append(" 3-step runs Succeeded in ")
+                .append(Duration.between(start, Instant.now()).toSeconds()).append(" s, each Job created once\n");
+    }
+
     private void awaitApiServer(ControlPlane controlPlane) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> cluster.kubectl("get", "--raw", "/readyz").exitCode() == 0);
@@ -235,7 +260,7 @@ class ChaosIT {
         Set<String> names = Set.copyOf(runs);
         return raffinerie.kind("DataRun").inNamespace(NS).list().getItems().stream()
                 .filter(r -> names.contains(r.getMetadata().getName()))
-                .filter(r -> List.of("Succeeded", "Failed", "Cancelled").contains(status(r).get("phase")))
+                .filter(r -> status(r).get("phase") instanceof String phase && List.of("Succeeded", "Failed", "Cancelled").contains(phase))
                 .count();
     }
 
