@@ -238,6 +238,29 @@ class ChaosIT {
                 .append(Duration.between(start, Instant.now()).toSeconds()).append(" s, each Job created once\n");
     }
 
+    @Test
+    @Order(7)
+    void anEnvironmentDeletedMidRunTakesItsRunsJobsAndPodsWithIt() {
+        String gone = NS + "-gone";
+        raffinerie.environment(gone, null);
+        raffinerie.job(gone, "long-job", "bash", """
+                script: echo long
+                podMetadata:
+                  annotations: {raffinerie.io/sim-duration: "60s"}
+                """);
+        raffinerie.run(gone, "doomed-1", "jobRef", "long-job", null);
+        raffinerie.awaitPhase(gone, "doomed-1", "Running");
+        raffinerie.deleteEnvironment(gone);
+        // deletionPolicy Delete: the namespace goes, and with it the run, its Job and its pod.
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> cluster.client().namespaces().withName(gone).get() == null);
+        assertThat(cluster.client().batch().v1().jobs().inAnyNamespace().withLabel("raffinerie.io/run", "doomed-1").list()
+                .getItems()).isEmpty();
+        assertThat(cluster.client().pods().inAnyNamespace().withLabel("raffinerie.io/run", "doomed-1").list().getItems()).isEmpty();
+        assertThat(operator.isAlive()).isTrue();
+        report.append("deleted environment (deletionPolicy Delete) mid-run: its namespace, run, Job and pod are gone\n");
+    }
+
     private void awaitApiServer(ControlPlane controlPlane) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> cluster.kubectl("get", "--raw", "/readyz").exitCode() == 0);
