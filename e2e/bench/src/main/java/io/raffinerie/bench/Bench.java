@@ -93,7 +93,7 @@ public final class Bench {
         properties.load(Files.newBufferedReader(ctx.cluster.e2eDir().getParent().resolve("src/main/resources/application.properties")));
         String source = Files.readString(ctx.cluster.e2eDir().getParent()
                 .resolve("src/main/java/io/raffinerie/operator/common/KubernetesClientProducer.java"));
-        report.environment("operatorSettings", ("%s reconciliation threads, client: no QPS/burst limiter (fabric8 has none), "
+        report.environment("operatorSettings", ("%s reconciliation threads, client: QPS/burst limiter off (RAFFINERIE_CLIENT_QPS unset), "
                 + "%s concurrent requests per host, -Xmx512m").formatted(
                 properties.getProperty("quarkus.operator-sdk.concurrent-reconciliation-threads", "50 (JOSDK default)"),
                 match(source, "MAX_REQUESTS_PER_HOST = (\\d+)")));
