@@ -32,6 +32,11 @@ public final class EnvironmentModel {
                     + " belongs to no DataEnvironment; jobs, pipelines and runs only run inside an environment"));
         }
         DataEnvironment found = environment.get();
+        if (found.getMetadata().getDeletionTimestamp() != null) {
+            // Its namespace is going away: nothing new may be created there.
+            return Optional.of(new Problem(Reasons.ENVIRONMENT_NOT_READY,
+                    "DataEnvironment " + found.getMetadata().getName() + " is being deleted"));
+        }
         if (found.getStatus() == null || !Conditions.isTrue(found.getStatus().conditions, Conditions.READY)) {
             return Optional.of(new Problem(Reasons.ENVIRONMENT_NOT_READY,
                     "DataEnvironment " + found.getMetadata().getName() + " is not ready"));

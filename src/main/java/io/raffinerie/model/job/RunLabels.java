@@ -12,6 +12,8 @@ public final class RunLabels {
     public static final String TECHNOLOGY = "raffinerie.io/technology";
     /** The DataJob generation a Job was built from. */
     public static final String SPEC_GENERATION = "raffinerie.io/spec-generation";
+    /** On a job run started again from a failed one: its lineage (spec.retryOf is for pipeline runs only). */
+    public static final String RETRY_OF = "raffinerie.io/retry-of";
 
     private RunLabels() {
     }

@@ -8,18 +8,27 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import io.raffinerie.model.job.RunLabels;
 
 /** One run: its summary, parameters, step timeline and what the user may do with it. */
 public record RunPage(RunViews.RunRow run, String message, String retryOf, List<Map.Entry<String, String>> parameters,
         List<Timeline.StepRow> steps, boolean active, boolean retryable, boolean cancelRequested,
         AccessReviews.Rights rights) {
+    private static String retryOf(DataRun run) {
+        if (run.getSpec() != null && run.getSpec().retryOf != null) {
+            return run.getSpec().retryOf;
+        }
+        Map<String, String> annotations = run.getMetadata().getAnnotations();
+        return annotations == null ? "" : annotations.getOrDefault(RunLabels.RETRY_OF, "");
+    }
+
     static RunPage of(DataRun run, AccessReviews.Rights rights, Instant now) {
         RunViews.RunRow row = RunViews.row(run, now);
         RunPhase phase = run.getStatus() == null ? null : run.getStatus().phase;
         Map<String, String> parameters = run.getSpec() == null || run.getSpec().parameters == null ? Map.of()
                 : new TreeMap<>(run.getSpec().parameters);
         return new RunPage(row, run.getStatus() == null || run.getStatus().message == null ? "" : run.getStatus().message,
-                run.getSpec() == null || run.getSpec().retryOf == null ? "" : run.getSpec().retryOf,
+                retryOf(run),
                 List.copyOf(parameters.entrySet()), Timeline.of(run.getStatus(), now), RunViews.isActive(run),
                 phase == RunPhase.Failed || phase == RunPhase.Cancelled,
                 run.getSpec() != null && Boolean.TRUE.equals(run.getSpec().cancel), rights);

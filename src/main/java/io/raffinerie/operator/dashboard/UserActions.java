@@ -1,6 +1,7 @@
 package io.raffinerie.operator.dashboard;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.raffinerie.model.job.RunLabels;
 import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -32,7 +33,12 @@ public class UserActions {
             spec.pipelineRef = target;
         }
         spec.parameters = parameters.isEmpty() ? null : parameters;
-        spec.retryOf = retryOf;
+        if (retryOf != null && spec.jobRef != null) {
+            // A job run is one step: retrying it is running it again, with its lineage noted.
+            run.getMetadata().setAnnotations(Map.of(RunLabels.RETRY_OF, retryOf));
+        } else {
+            spec.retryOf = retryOf;
+        }
         run.setSpec(spec);
         return as(user).resource(run).create();
     }

@@ -41,6 +41,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// Late, so that what its outages leave behind cannot disturb other suites; LeakScanIT still runs after it.
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE - 1)
 class ChaosIT {
     static final String NS = "e2e-chaos";
     static final int KILLS = Integer.getInteger("chaos.kills", 6);
@@ -77,6 +79,8 @@ class ChaosIT {
         Files.createDirectories(cluster.e2eDir().resolve("target"));
         Files.writeString(cluster.e2eDir().resolve("target/chaos.txt"), report.toString());
         raffinerie.deleteEnvironment(NS);
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> cluster.client().namespaces().withName(NS).get() == null);
     }
 
     private void job(String name, String duration, int retries) {
