@@ -41,6 +41,15 @@ for pid in $pids; do
     errors=$((errors + 1))
   fi
 done
+# A process that has just been killed may hold its port for a moment while it exits: allow it 10 s.
+for _ in $(seq 20); do
+  busy=0
+  for port in $(printf '%s\n' "${ports[@]}" | sort -un); do
+    [ -z "$(ss -H -ltn "sport = :$port")" ] || busy=1
+  done
+  [ "$busy" -eq 1 ] || break
+  sleep 0.5
+done
 for port in $(printf '%s\n' "${ports[@]}" | sort -un); do
   if [ -n "$(ss -H -ltn "sport = :$port")" ]; then
     echo "[selftest-down] port $port is still in use: $(ss -H -ltnp "sport = :$port")" >&2
