@@ -41,8 +41,9 @@ e2e: tools $(OPERATOR_JAR) ## End-to-end suites on the local cluster (or KUBECON
 	@if [ -z "$${KUBECONFIG:-}" ]; then e2e/cluster/selftest-down.sh; fi
 
 .PHONY: chaos
-chaos: tools $(OPERATOR_JAR) ## The long fault suite: 20 operator kills during 100 runs, API server and etcd down 30 s
+chaos: tools kube-api-test-bins $(OPERATOR_JAR) ## The long fault suite: 20 operator kills during 100 runs, API server and etcd down 30 s, 12 rounds of fuzzing for memory
 	$(MVN) -f e2e/pom.xml verify -Dit.test=ChaosIT -Dchaos.kills=20 -Dchaos.runs=100 -Dchaos.outage-seconds=30
+	$(MVN) verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FuzzIT -Dfuzz.rounds=12
 
 .PHONY: browser
 browser: tools $(OPERATOR_JAR) ## The dashboard's browser test alone (headless Chromium; part of `make e2e`); screenshots to docs/dashboard

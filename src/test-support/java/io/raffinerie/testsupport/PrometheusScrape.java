@@ -62,6 +62,11 @@ public final class PrometheusScrape {
         return samples.stream().anyMatch(s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()));
     }
 
+    /** How many series have a name with one of those prefixes: label sets that grow with what was seen leak. */
+    public int seriesCount(String... prefixes) {
+        return (int) samples.stream().filter(s -> java.util.Arrays.stream(prefixes).anyMatch(s.name()::startsWith)).count();
+    }
+
     /** Every label value seen on samples of that name, for checks on cardinality and content. */
     public List<Map<String, String>> labelSets(String name) {
         return samples.stream().filter(s -> s.name().equals(name)).map(Sample::labels).toList();

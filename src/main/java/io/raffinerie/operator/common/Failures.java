@@ -37,6 +37,21 @@ public final class Failures {
         return false;
     }
 
+    /** An optimistic-lock conflict: routine when two writers race, and retried at once with the fresh object. */
+    public static boolean isConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof KubernetesClientException client) {
+                return client.getCode() == 409;
+            }
+        }
+        return false;
+    }
+
+    /** What a resource says while a failure that may pass (a policy's 403, an outage) is retried. */
+    public static String retrying(Throwable failure) {
+        return "retrying with backoff: " + describe(failure);
+    }
+
     /** Ready=False for a failed reconciliation: refused by the API server, or failed otherwise. */
     public static Problem problem(Throwable failure) {
         return isRefusal(failure)

@@ -113,13 +113,20 @@ public class DataRunReconciler implements Reconciler<DataRun> {
         return untilDeadline.map(update::rescheduleAfter).orElse(update);
     }
 
-    /** A Job the API server refuses fails the run with its message; other failures are retried with backoff. */
+    /**
+     * A Job the API server refuses fails the run with its message. Other failures (a policy's 403, an outage) may pass:
+     * they are retried with backoff, and the run says meanwhile why it waits. A conflict is routine and says nothing.
+     */
     @Override
     public ErrorStatusUpdateControl<DataRun> updateErrorStatus(DataRun run, Context<DataRun> context, Exception e) {
-        if (!Failures.isRefusal(e) || RunStatuses.isFinished(run.getStatus())) {
+        if (RunStatuses.isFinished(run.getStatus()) || Failures.isConflict(e)) {
             return ErrorStatusUpdateControl.defaultErrorProcessing();
         }
         DataRunStatus status = StatusPatch.copyOf(run.getStatus(), DataRunStatus::new);
+        if (!Failures.isRefusal(e)) {
+            status.message = Failures.retrying(e);
+            return StatusPatch.errorStatus(run, status);
+        }
         Problem problem = Failures.problem(e);
         RunStatuses.refused(status, problem.message(), clock.instant());
         Readiness.apply(status, Optional.of(problem), run.getMetadata().getGeneration(), Reasons.ACCEPTED, "", clock);

@@ -28,8 +28,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A thousand broken variants of the examples against the real API server and the operator: each is refused at
@@ -39,10 +42,13 @@ import org.junit.jupiter.api.TestInstance;
 @QuarkusTest
 @ClusterIT
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FuzzIT {
     static final String NS = "fuzz";
     static final int MUTATIONS = Integer.getInteger("fuzz.mutations", 1000);
     static final long SEED = Long.getLong("fuzz.seed", 20261129L);
+    static final int ROUNDS = Integer.getInteger("fuzz.rounds", 4);
+    static final int ROUND_SIZE = Integer.getInteger("fuzz.round-size", 250);
     static final ObjectMapper YAML = new YAMLMapper();
     static final java.util.Set<String> ALWAYS_WRONG = java.util.Set.of("forbidden-namespace", "cycle", "self-reference", "bad-cidr",
             "bad-time-zone", "huge-script", "both-targets");
@@ -75,6 +81,7 @@ class FuzzIT {
     }
 
     @Test
+    @Order(1)
     void everyMutationIsRefusedWithAMessageOrReportedWithAReason() throws IOException {
         PrometheusScrape before = PrometheusScrape.from(metrics);
         long heapBefore = heapAfterGc();
@@ -127,6 +134,64 @@ class FuzzIT {
         Files.writeString(Path.of("target/fuzz-report.txt"), String.format("heap after GC (operator and test in one JVM): "
                 + "%d MiB before the mutations, %d MiB after%n", heapBefore >> 20, heapAfterGc() >> 20),
                 java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /**
+     * Rounds of mutations, each reconciled and then deleted with all it made: the heap after GC and the number of
+     * metric series stay where the first round left them. Heap is reported, and asserted only against a gross leak.
+     */
+    @Test
+    @Order(2)
+    void memoryAndMetricSeriesStayFlatOverRoundsOfMutations() throws IOException {
+        Mutator mutator = new Mutator(SEED + 1);
+        List<String> rounds = new ArrayList<>();
+        long[] heap = new long[ROUNDS];
+        int[] series = new int[ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            List<Outcome> created = new ArrayList<>();
+            for (int i = 0; i < ROUND_SIZE; i++) {
+                // No environments: their namespaces never finish terminating where no namespace controller runs.
+                Mutator.Mutation mutation = mutator.mutate(seeds.get(1 + i % (seeds.size() - 1)));
+                String name = nameOf(mutation, 10_000 * (round + 1) + i);
+                try {
+                    client.resource(generic((ObjectNode) mutation.manifest())).create();
+                    created.add(new Outcome(mutation, name, "created", null));
+                } catch (KubernetesClientException | IllegalArgumentException refused) {
+                    // refused, as the first test checks
+                }
+            }
+            created.forEach(this::awaitReady);
+            deleteWithWhatTheyMade(created);
+            heap[round] = heapAfterGc();
+            series[round] = PrometheusScrape.from(metrics).seriesCount("raffinerie_", "reconciliations_", "events_");
+            rounds.add(String.format("round %d: %d mutations, %d created, then deleted; heap after GC %d MiB, %d metric series",
+                    round + 1, ROUND_SIZE, created.size(), heap[round] >> 20, series[round]));
+        }
+        String report = String.join("\n", rounds) + "\n";
+        Files.writeString(Path.of("target/fuzz-report.txt"), report, java.nio.file.StandardOpenOption.APPEND);
+        System.out.print(report);
+        assertThat(series[ROUNDS - 1]).as("metric series after the last round against the first").isLessThanOrEqualTo(series[0]);
+        assertThat(heap[ROUNDS - 1] - heap[0]).as("heap growth over the rounds").isLessThan(64L << 20);
+    }
+
+    /** The round's objects, then the Jobs their runs made and the ConfigMaps and CronJobs their jobs made. */
+    private void deleteWithWhatTheyMade(List<Outcome> created) {
+        for (Outcome outcome : created) {
+            client.genericKubernetesResources("raffinerie.io/v1alpha1", outcome.mutation().kind()).inNamespace(NS)
+                    .withName(outcome.name()).delete();
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> created.stream()
+                .allMatch(o -> get(o.mutation().kind(), NS, o.name()) == null));
+        // No garbage collector runs here to follow owner references.
+        client.batch().v1().jobs().inNamespace(NS).delete();
+        client.configMaps().inNamespace(NS).list().getItems().stream().filter(FuzzIT::ownedByAMutation)
+                .forEach(c -> client.resource(c).delete());
+        client.batch().v1().cronjobs().inNamespace(NS).list().getItems().stream().filter(FuzzIT::ownedByAMutation)
+                .forEach(c -> client.resource(c).delete());
+    }
+
+    private static boolean ownedByAMutation(io.fabric8.kubernetes.api.model.HasMetadata made) {
+        return made.getMetadata().getOwnerReferences().stream().anyMatch(o -> o.getName().startsWith("fz-"));
     }
 
     private Outcome awaitReady(Outcome pending) {

@@ -14,6 +14,7 @@ import io.raffinerie.e2e.harness.Cluster;
 import io.raffinerie.e2e.harness.ControlPlane;
 import io.raffinerie.e2e.harness.Operator;
 import io.raffinerie.e2e.harness.Raffinerie;
+import io.raffinerie.testsupport.PrometheusScrape;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +25,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -130,9 +133,11 @@ class ChaosIT {
         int expectedJobs = RUNS / 2 + (RUNS - RUNS / 2) * 3;
         assertThat(created).as("one Job per run and step").hasSize(expectedJobs);
         assertThat(created.values()).as("no Job was created twice").allSatisfy(uids -> assertThat(uids).hasSize(1));
+        List<String> orphans = orphans();
+        assertThat(orphans).as("Jobs and pods whose owner is gone").isEmpty();
         report.append("SIGKILL: ").append(kills).append(" kills during ").append(RUNS).append(" runs (").append(expectedJobs)
                 .append(" Jobs): every run Succeeded, every Job created once, all terminal ").append(tail.toMillis())
-                .append(" ms after the last restart\n");
+                .append(" ms after the last restart; orphaned Jobs or pods: ").append(orphans.size()).append('\n');
     }
 
     @Test
@@ -147,15 +152,18 @@ class ChaosIT {
         List<String> runs = IntStream.range(0, 10).mapToObj(i -> "apiserver-" + i).toList();
         runs.forEach(run -> raffinerie.run(NS, run, "pipelineRef", "across", null));
         raffinerie.awaitPhase(NS, runs.get(0), "Running");
+        PrometheusScrape before = PrometheusScrape.of(operator.metrics());
+        long pid = operator.pid();
         for (int outage = 0; outage < 2; outage++) {
             controlPlane.restart("kube-apiserver", OUTAGE);
             awaitApiServer(controlPlane);
             assertThat(operator.isAlive()).as("the operator rides out the outage").isTrue();
         }
         awaitSucceeded(runs);
+        assertThat(operator.pid()).as("the same operator process throughout: no crash, no restart").isEqualTo(pid);
         report.append("kube-apiserver: stopped twice for ").append(OUTAGE.toSeconds())
                 .append(" s mid-run; the operator stayed up; ").append(runs.size())
-                .append(" 2-step runs Succeeded, each step once\n");
+                .append(" 2-step runs Succeeded, each step once; ").append(reconciliations(before)).append('\n');
     }
 
     @Test
@@ -165,11 +173,15 @@ class ChaosIT {
         List<String> runs = IntStream.range(0, 10).mapToObj(i -> "etcd-" + i).toList();
         runs.forEach(run -> raffinerie.run(NS, run, "pipelineRef", "long", null));
         raffinerie.awaitPhase(NS, runs.get(0), "Running");
+        PrometheusScrape before = PrometheusScrape.of(operator.metrics());
+        long pid = operator.pid();
         controlPlane.restart("etcd", OUTAGE);
         awaitApiServer(controlPlane);
         assertThat(operator.isAlive()).isTrue();
         awaitSucceeded(runs);
-        report.append("etcd: stopped for ").append(OUTAGE.toSeconds()).append(" s mid-run; ").append(runs.size()).append(" 4-step runs Succeeded, each step once\n");
+        assertThat(operator.pid()).as("the same operator process throughout").isEqualTo(pid);
+        report.append("etcd: stopped for ").append(OUTAGE.toSeconds()).append(" s mid-run; ").append(runs.size())
+                .append(" 4-step runs Succeeded, each step once; ").append(reconciliations(before)).append('\n');
     }
 
     @Test
@@ -263,6 +275,30 @@ class ChaosIT {
         assertThat(cluster.client().pods().inAnyNamespace().withLabel("raffinerie.io/run", "doomed-1").list().getItems()).isEmpty();
         assertThat(operator.isAlive()).isTrue();
         report.append("deleted environment (deletionPolicy Delete) mid-run: its namespace, run, Job and pod are gone\n");
+    }
+
+    /** What JOSDK's metrics saw since then: failed reconciliations are retried with backoff, not in a loop. */
+    private String reconciliations(PrometheusScrape before) {
+        PrometheusScrape after = PrometheusScrape.of(operator.metrics());
+        return String.format("reconciliations %.0f started, %.0f failed, %.0f retries (JOSDK metrics)",
+                after.sum("reconciliations_started_total", Map.of()) - before.sum("reconciliations_started_total", Map.of()),
+                after.sum("reconciliations_failure_total", Map.of()) - before.sum("reconciliations_failure_total", Map.of()),
+                after.sum("reconciliations_retries_total", Map.of()) - before.sum("reconciliations_retries_total", Map.of()));
+    }
+
+    /** Jobs whose DataRun is gone and pods whose Job is gone, in the namespace. */
+    private List<String> orphans() {
+        Set<String> runs = raffinerie.kind("DataRun").inNamespace(NS).list().getItems().stream()
+                .map(r -> r.getMetadata().getUid()).collect(Collectors.toSet());
+        List<Job> jobs = cluster.client().batch().v1().jobs().inNamespace(NS).list().getItems();
+        Set<String> jobUids = jobs.stream().map(j -> j.getMetadata().getUid()).collect(Collectors.toSet());
+        Stream<String> orphanJobs = jobs.stream()
+                .filter(j -> j.getMetadata().getOwnerReferences().stream().noneMatch(o -> runs.contains(o.getUid())))
+                .map(j -> "Job " + j.getMetadata().getName());
+        Stream<String> orphanPods = cluster.client().pods().inNamespace(NS).list().getItems().stream()
+                .filter(p -> p.getMetadata().getOwnerReferences().stream().noneMatch(o -> jobUids.contains(o.getUid())))
+                .map(p -> "pod " + p.getMetadata().getName());
+        return Stream.concat(orphanJobs, orphanPods).toList();
     }
 
     private void awaitApiServer(ControlPlane controlPlane) {
