@@ -2,6 +2,7 @@ package io.raffinerie.operator.dashboard;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.quarkus.runtime.ShutdownEvent;
@@ -19,7 +20,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,20 +48,37 @@ public class DashboardCache {
     private SharedIndexInformer<DataJob> jobs;
     private SharedIndexInformer<DataPipeline> pipelines;
     private SharedIndexInformer<DataRun> runs;
+    private final Map<String, CompletableFuture<Void>> awaitedRuns = new ConcurrentHashMap<>();
 
     void start(@Observes StartupEvent event) {
         if (!settings.dashboard().enabled()) {
             return;
         }
-        environments = start(DataEnvironment.class, false);
-        jobs = start(DataJob.class, true);
-        pipelines = start(DataPipeline.class, true);
-        runs = start(DataRun.class, true);
+        environments = start(DataEnvironment.class, false, null);
+        jobs = start(DataJob.class, true, null);
+        pipelines = start(DataPipeline.class, true, null);
+        runs = start(DataRun.class, true, new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(DataRun run) {
+                Optional.ofNullable(awaitedRuns.get(Cache.metaNamespaceKeyFunc(run))).ifPresent(arrived -> arrived.complete(null));
+            }
+
+            @Override
+            public void onUpdate(DataRun before, DataRun after) {
+            }
+
+            @Override
+            public void onDelete(DataRun run, boolean finalStateUnknown) {
+            }
+        });
     }
 
-    private <R extends HasMetadata> SharedIndexInformer<R> start(Class<R> type, boolean namespaced) {
+    private <R extends HasMetadata> SharedIndexInformer<R> start(Class<R> type, boolean namespaced, ResourceEventHandler<R> handler) {
         SharedIndexInformer<R> informer = namespaced ? client.resources(type).inAnyNamespace().runnableInformer(0)
                 : client.resources(type).runnableInformer(0);
+        if (handler != null) {
+            informer.addEventHandler(handler);
+        }
         informer.start().whenComplete((ignored, error) -> {
             if (error != null) {
                 LOG.warnf("dashboard cache of %s did not start: %s", type.getSimpleName(), error.getMessage());
@@ -118,14 +142,19 @@ public class DashboardCache {
      * it instead of "not found". Gives up quietly: the page then says so, and a reload finds it.
      */
     public void awaitRun(String namespace, String name, Duration atMost) {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (run(namespace, name).isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        String key = Cache.namespaceKeyFunc(namespace, name);
+        // Registered before the cache is read, so that a run arriving in between still completes it.
+        CompletableFuture<Void> arrived = awaitedRuns.computeIfAbsent(key, k -> new CompletableFuture<>());
+        try {
+            if (run(namespace, name).isEmpty()) {
+                arrived.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
             }
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.debugf("run %s not in the dashboard cache after %s", key, atMost);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            awaitedRuns.remove(key, arrived);
         }
     }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** The raffinerie.io resources as a user sees them: YAML in, generic objects out. */
@@ -114,6 +115,15 @@ public final class Raffinerie {
     }
 
     @SuppressWarnings("unchecked")
+    /** How many of these runs are terminal: Succeeded, Failed or Cancelled. */
+    public long finished(String namespace, List<String> runs) {
+        Set<String> names = Set.copyOf(runs);
+        return kind("DataRun").inNamespace(namespace).list().getItems().stream()
+                .filter(r -> names.contains(r.getMetadata().getName()))
+                .filter(r -> List.of("Succeeded", "Failed", "Cancelled").contains(String.valueOf(status(r).get("phase"))))
+                .count();
+    }
+
     public static Map<String, Object> status(GenericKubernetesResource resource) {
         Object status = resource.getAdditionalProperties().get("status");
         return status == null ? Map.of() : (Map<String, Object>) status;

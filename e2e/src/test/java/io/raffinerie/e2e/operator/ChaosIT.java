@@ -7,12 +7,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.client.Watch;
-import io.fabric8.kubernetes.client.Watcher;
-import io.fabric8.kubernetes.client.WatcherException;
 import io.raffinerie.e2e.harness.Cluster;
 import io.raffinerie.e2e.harness.ControlPlane;
 import io.raffinerie.e2e.harness.Operator;
+import io.raffinerie.e2e.harness.JobCreations;
 import io.raffinerie.e2e.harness.Raffinerie;
 import io.raffinerie.testsupport.PrometheusScrape;
 import java.io.IOException;
@@ -24,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -99,8 +96,7 @@ class ChaosIT {
     @Test
     @Order(1)
     void operatorKilledOverAndOverDuringAHundredRunsLosesAndRepeatsNothing() {
-        Map<String, Set<String>> created = new ConcurrentHashMap<>();
-        Watch watch = watchJobCreations(created);
+        JobCreations created = new JobCreations(cluster, NS, "kill-");
         List<String> runs = IntStream.range(0, RUNS).mapToObj(i -> i % 2 == 0 ? "kill-job-" + i : "kill-chain-" + i).toList();
         Random random = new Random(7);
         int kills = 0;
@@ -117,9 +113,9 @@ class ChaosIT {
                 operator.start();
             }
             lastRestart = Instant.now();
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> finished(runs) == runs.size());
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> raffinerie.finished(NS, runs) == runs.size());
         } finally {
-            watch.close();
+            created.close();
         }
         Duration tail = Duration.between(lastRestart, Instant.now());
         for (String run : runs) {
@@ -131,8 +127,8 @@ class ChaosIT {
             });
         }
         int expectedJobs = RUNS / 2 + (RUNS - RUNS / 2) * 3;
-        assertThat(created).as("one Job per run and step").hasSize(expectedJobs);
-        assertThat(created.values()).as("no Job was created twice").allSatisfy(uids -> assertThat(uids).hasSize(1));
+        assertThat(created.uidsByName()).as("one Job per run and step").hasSize(expectedJobs);
+        assertThat(created.uidsByName().values()).as("no Job was created twice").allSatisfy(uids -> assertThat(uids).hasSize(1));
         List<String> orphans = orphans();
         assertThat(orphans).as("Jobs and pods whose owner is gone").isEmpty();
         report.append("SIGKILL: ").append(kills).append(" kills during ").append(RUNS).append(" runs (").append(expectedJobs)
@@ -235,8 +231,7 @@ class ChaosIT {
         boolean sharedWasRunning = Operator.pauseShared();
         Operator throttled = Operator.separate(cluster, Operator.separatePort(9), cluster.kubeconfig(),
                 Map.of("RAFFINERIE_CLIENT_QPS", "2", "RAFFINERIE_CLIENT_BURST", "2"));
-        Map<String, Set<String>> created = new ConcurrentHashMap<>();
-        Watch watch = watchJobCreations(created);
+        JobCreations created = new JobCreations(cluster, NS, "kill-");
         List<String> runs = IntStream.range(0, 5).mapToObj(i -> "kill-slow-" + i).toList();
         Instant start = Instant.now();
         try {
@@ -244,12 +239,12 @@ class ChaosIT {
             runs.forEach(run -> raffinerie.run(NS, run, "pipelineRef", "chain", null));
             awaitSucceeded(runs);
         } finally {
-            watch.close();
+            created.close();
             throttled.stop();
             Operator.restoreShared(sharedWasRunning);
         }
-        assertThat(created).as("one Job per step").hasSize(runs.size() * 3);
-        assertThat(created.values()).as("no Job was created twice").allSatisfy(uids -> assertThat(uids).hasSize(1));
+        assertThat(created.uidsByName()).as("one Job per step").hasSize(runs.size() * 3);
+        assertThat(created.uidsByName().values()).as("no Job was created twice").allSatisfy(uids -> assertThat(uids).hasSize(1));
         report.append("client throttled to 2 requests/s (burst 2): ").append(runs.size()).append(" 3-step runs Succeeded in ")
                 .append(Duration.between(start, Instant.now()).toSeconds()).append(" s, each Job created once\n");
     }
@@ -311,37 +306,12 @@ class ChaosIT {
     }
 
     private void awaitSucceeded(List<String> runs) {
-        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1)).until(() -> finished(runs) == runs.size());
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1)).until(() -> raffinerie.finished(NS, runs) == runs.size());
         for (String run : runs) {
             GenericKubernetesResource done = raffinerie.get("DataRun", NS, run);
             assertThat(status(done)).as(run).containsEntry("phase", "Succeeded");
             assertThat(steps(done)).as(run).allSatisfy(step -> assertThat(step).containsEntry("attempts", 1));
         }
-    }
-
-    private long finished(List<String> runs) {
-        Set<String> names = Set.copyOf(runs);
-        return raffinerie.kind("DataRun").inNamespace(NS).list().getItems().stream()
-                .filter(r -> names.contains(r.getMetadata().getName()))
-                .filter(r -> status(r).get("phase") instanceof String phase && List.of("Succeeded", "Failed", "Cancelled").contains(phase))
-                .count();
-    }
-
-    /** Every Job ADDED in the namespace, by name, with the uids seen: two uids for a name means it ran twice. */
-    private Watch watchJobCreations(Map<String, Set<String>> created) {
-        return cluster.client().batch().v1().jobs().inNamespace(NS).watch(new Watcher<>() {
-            @Override
-            public void eventReceived(Action action, Job job) {
-                if (action == Action.ADDED && job.getMetadata().getName().startsWith("kill-")) {
-                    created.computeIfAbsent(job.getMetadata().getName(), k -> ConcurrentHashMap.newKeySet())
-                            .add(job.getMetadata().getUid());
-                }
-            }
-
-            @Override
-            public void onClose(WatcherException cause) {
-            }
-        });
     }
 
     private static void sleep(long millis) {

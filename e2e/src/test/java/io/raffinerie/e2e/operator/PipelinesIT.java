@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.raffinerie.e2e.harness.Cluster;
 import io.raffinerie.e2e.harness.Operator;
+import io.raffinerie.e2e.harness.JobCreations;
 import io.raffinerie.e2e.harness.Raffinerie;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -108,8 +108,7 @@ class PipelinesIT {
                 - {name: d, jobRef: quick, dependsOn: [b, c]}
                 """, "history: {succeeded: 100, failed: 100}");
         List<String> runs = IntStream.rangeClosed(1, 20).mapToObj(i -> "chain-" + i).toList();
-        Map<String, List<String>> created = new ConcurrentHashMap<>();
-        Watch watch = watchJobCreations(created);
+        JobCreations created = new JobCreations(cluster, NS, "chain-");
         Random random = new Random(42);
         try {
             runs.forEach(run -> run(run, "chain"));
@@ -123,7 +122,7 @@ class PipelinesIT {
             assertThat(kills).as("the operator was killed mid-way").isGreaterThanOrEqualTo(1);
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() -> allFinished(runs));
         } finally {
-            watch.close();
+            created.close();
             System.out.println(cluster.kubectl("-n", NS, "get", "dataruns,jobs").stdout());
         }
         for (String run : runs) {
@@ -132,37 +131,12 @@ class PipelinesIT {
         List<Job> jobs = cluster.client().batch().v1().jobs().inNamespace(NS).withLabel("raffinerie.io/run").list().getItems()
                 .stream().filter(j -> j.getMetadata().getName().startsWith("chain-")).toList();
         assertThat(jobs).hasSize(80);
-        assertThat(created.values()).as("no Job was created twice").allSatisfy(uids -> assertThat(uids).hasSize(1));
+        assertThat(created.uidsByName().values()).as("no Job was created twice").allSatisfy(uids -> assertThat(uids).hasSize(1));
         assertThat(jobs).allSatisfy(j -> assertThat(j.getStatus().getSucceeded()).isEqualTo(1));
     }
 
     private boolean allFinished(List<String> runs) {
-        Set<String> names = Set.copyOf(runs);
-        long finished = raffinerie.kind("DataRun").inNamespace(NS).list().getItems().stream()
-                .filter(r -> names.contains(r.getMetadata().getName()))
-                .filter(r -> Set.of("Succeeded", "Failed", "Cancelled").contains(String.valueOf(status(r).get("phase"))))
-                .count();
-        return finished == runs.size();
-    }
-
-    /** Records the uid of every Job creation, by name: a Job created twice would show two uids. */
-    private Watch watchJobCreations(Map<String, List<String>> created) {
-        return cluster.client().batch().v1().jobs().inNamespace(NS).watch(new Watcher<>() {
-            @Override
-            public void eventReceived(Action action, Job job) {
-                if (action == Action.ADDED) {
-                    List<String> uids = created.computeIfAbsent(job.getMetadata().getName(),
-                            n -> new java.util.concurrent.CopyOnWriteArrayList<>());
-                    if (!uids.contains(job.getMetadata().getUid())) {
-                        uids.add(job.getMetadata().getUid());
-                    }
-                }
-            }
-
-            @Override
-            public void onClose(WatcherException cause) {
-            }
-        });
+        return raffinerie.finished(NS, runs) == runs.size();
     }
 
     @Test
