@@ -114,7 +114,6 @@ public final class Raffinerie {
         return await("DataRun", namespace, run, r -> phase.equals(status(r).get("phase")));
     }
 
-    @SuppressWarnings("unchecked")
     /** How many of these runs are terminal: Succeeded, Failed or Cancelled. */
     public long finished(String namespace, List<String> runs) {
         Set<String> names = Set.copyOf(runs);
@@ -124,6 +123,7 @@ public final class Raffinerie {
                 .count();
     }
 
+    @SuppressWarnings("unchecked")
     public static Map<String, Object> status(GenericKubernetesResource resource) {
         Object status = resource.getAdditionalProperties().get("status");
         return status == null ? Map.of() : (Map<String, Object>) status;

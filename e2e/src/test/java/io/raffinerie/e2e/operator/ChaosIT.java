@@ -224,14 +224,13 @@ class ChaosIT {
                 + "Succeeded; runs deleted -> no Job or pod left\n");
     }
 
-    /** The API server answers again; the components that gave up during the outage are started again. */
     @Test
     @Order(6)
     void aClientThrottledToTwoRequestsPerSecondIsSlowerAndDropsNothing() {
+        JobCreations created = new JobCreations(cluster, NS, "kill-");
         boolean sharedWasRunning = Operator.pauseShared();
         Operator throttled = Operator.separate(cluster, Operator.separatePort(9), cluster.kubeconfig(),
                 Map.of("RAFFINERIE_CLIENT_QPS", "2", "RAFFINERIE_CLIENT_BURST", "2"));
-        JobCreations created = new JobCreations(cluster, NS, "kill-");
         List<String> runs = IntStream.range(0, 5).mapToObj(i -> "kill-slow-" + i).toList();
         Instant start = Instant.now();
         try {
@@ -296,6 +295,7 @@ class ChaosIT {
         return Stream.concat(orphanJobs, orphanPods).toList();
     }
 
+    /** The API server answers again; the components that gave up during the outage are started again. */
     private void awaitApiServer(ControlPlane controlPlane) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> cluster.kubectl("get", "--raw", "/readyz").exitCode() == 0);

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,65 @@ class SecurityIT {
             assertThat(c.getSecurityContext().getPrivileged()).isNotEqualTo(Boolean.TRUE);
             assertThat(c.getSecurityContext().getCapabilities().getDrop()).contains("ALL");
         });
+    }
+
+    /**
+     * Someone trusted to create environments, and nothing else, may not use one to take over a namespace: the
+     * cluster's, the operator's, or one another team created. Each claim is refused or left Ready=False, and the
+     * operator binds them to nothing there.
+     */
+    @Test
+    void anEnvironmentCreatorCannotTakeOverANamespaceItDoesNotOwn() {
+        String creator = "pat@example.com";
+        cluster.kubectlWithInput("""
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRole
+                metadata: {name: e2e-environment-creator}
+                rules: [{apiGroups: [raffinerie.io], resources: [dataenvironments], verbs: [get, list, watch, create, patch, delete]}]
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRoleBinding
+                metadata: {name: e2e-environment-creator}
+                roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: e2e-environment-creator}
+                subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: %s}]
+                """.formatted(creator), "apply", "--server-side", "-f", "-").assertOk();
+        cluster.kubectl("create", "namespace", "e2e-other-team").assertOk();
+        try {
+            String claim = """
+                    apiVersion: raffinerie.io/v1alpha1
+                    kind: DataEnvironment
+                    metadata: {name: %s}
+                    spec: {namespace: %s, access: [{role: manager, users: [%s]}]}
+                    """;
+            ExecResult system = asUser(creator, claim.formatted("grab-system", "kube-system", creator), "apply", "--server-side", "-f", "-");
+            assertThat(system.exitCode()).isNotZero();
+            assertThat(system.stderr()).contains("spec.namespace");
+            refused.add("an environment creator claims kube-system -> " + system.stderr().lines().findFirst().orElse(""));
+            for (String[] target : new String[][] {{"grab-operator", "raffinerie-system"}, {"grab-other", "e2e-other-team"}}) {
+                assertThat(asUser(creator, claim.formatted(target[0], target[1], creator), "apply", "--server-side", "-f", "-")
+                        .exitCode()).isZero();
+                Map<String, Object> ready = readyCondition(raffinerie.await("DataEnvironment", null, target[0],
+                        e -> Raffinerie.readyStatus(e) != null));
+                assertThat(ready).as(target[1]).containsEntry("status", "False");
+                assertThat(ready).as(target[1]).containsEntry("reason", "NamespaceConflict");
+                assertThat(cluster.client().rbac().roleBindings().inNamespace(target[1]).list().getItems())
+                        .as("nothing bound in " + target[1]).noneMatch(b -> b.getSubjects().stream().anyMatch(x -> creator.equals(x.getName())));
+                refused.add("an environment creator claims " + target[1] + " -> Ready=False NamespaceConflict: " + ready.get("message"));
+            }
+            assertThat(cluster.client().namespaces().withName("e2e-other-team").get().getMetadata().getLabels())
+                    .as("the other team's namespace is untouched").doesNotContainKey("raffinerie.io/environment");
+        } finally {
+            raffinerie.kind("DataEnvironment").withName("grab-operator").delete();
+            raffinerie.kind("DataEnvironment").withName("grab-other").delete();
+            cluster.kubectl("delete", "namespace", "e2e-other-team", "--wait=false");
+            cluster.kubectl("delete", "clusterrolebinding,clusterrole", "e2e-environment-creator");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readyCondition(io.fabric8.kubernetes.api.model.GenericKubernetesResource environment) {
+        return ((List<Map<String, Object>>) Raffinerie.status(environment).get("conditions")).stream()
+                .filter(c -> "Ready".equals(c.get("type"))).findFirst().orElseThrow();
     }
 
     @Test
