@@ -1,6 +1,7 @@
 package io.raffinerie.model.run;
 
 import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.api.v1alpha1.DataRunStatus;
 import io.raffinerie.api.v1alpha1.History;
 import io.raffinerie.api.v1alpha1.RunPhase;
 import io.raffinerie.api.v1alpha1.RunSummary;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,6 +41,35 @@ public final class RunHistory {
             summary.steps = run.getStatus().progress;
         }
         return summary;
+    }
+
+    /**
+     * What a job's or pipeline's controller reads of a run's status: phase, times and progress. Its steps with their
+     * log tails, the frozen snapshot and the alert deliveries are most of a finished run, and only the run's own
+     * controller reads them.
+     */
+    public static DataRunStatus historyView(DataRunStatus status) {
+        if (status == null) {
+            return null;
+        }
+        DataRunStatus view = new DataRunStatus();
+        view.phase = status.phase;
+        view.trigger = status.trigger;
+        view.startTime = status.startTime;
+        view.completionTime = status.completionTime;
+        view.progress = status.progress;
+        return view;
+    }
+
+    /** Whether a run changed in what its job's or pipeline's history shows, so that the target is reconciled. */
+    public static boolean historyChanged(DataRun before, DataRun after) {
+        DataRunStatus was = historyView(before.getStatus());
+        DataRunStatus is = historyView(after.getStatus());
+        return !Objects.equals(before.getMetadata().getDeletionTimestamp(), after.getMetadata().getDeletionTimestamp())
+                || !Objects.equals(before.getMetadata().getLabels(), after.getMetadata().getLabels())
+                || (was == null) != (is == null)
+                || was != null && !(was.phase == is.phase && was.trigger == is.trigger && Objects.equals(was.startTime, is.startTime)
+                        && Objects.equals(was.completionTime, is.completionTime) && Objects.equals(was.progress, is.progress));
     }
 
     /** Finished runs past the limits, oldest first; unfinished runs are never deleted. */

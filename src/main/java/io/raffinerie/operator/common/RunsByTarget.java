@@ -8,14 +8,15 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.DataRunSpec;
+import io.raffinerie.model.run.RunHistory;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The DataRuns of a job or of a pipeline, for its controller: a run changing reconciles what it runs (its last run
- * and history are shown there), and the controller lists a target's runs from an index.
+ * The DataRuns of a job or of a pipeline, for its controller: a run changing in what its history shows reconciles
+ * what it runs (its last run and history are shown there), and the controller lists a target's runs from an index.
  */
 public final class RunsByTarget {
     private static final String INDEX = "raffinerie-runs-by-target";
@@ -28,7 +29,9 @@ public final class RunsByTarget {
             Function<DataRunSpec, String> target) {
         InformerEventSource<DataRun, P> runs = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(DataRun.class, context.getPrimaryResourceClass())
-                .withItemStore(new LeanItemStore<>())
+                .withItemStore(new RunHistoryStore())
+                // A run's status changes with every step; its target cares about phase, times and progress.
+                .withOnUpdateFilter((after, before) -> RunHistory.historyChanged(before, after))
                 .withSecondaryToPrimaryMapper(run -> targetOf(run, target) == null ? Set.of()
                         : Set.of(new ResourceID(targetOf(run, target), run.getMetadata().getNamespace())))
                 .build(), context);

@@ -96,4 +96,47 @@ class RunHistoryTest {
         assertThat(RunHistory.previousOutcome("self", "2026-11-28T01:30:00Z", target)).contains(RunPhase.Succeeded);
         assertThat(RunHistory.previousOutcome("self", "2026-11-28T00:30:00Z", target)).isEmpty();
     }
+
+    @Test
+    void theHistoryViewKeepsPhaseTimesAndProgressAndDropsTheRest() {
+        DataRun full = run("g", "2026-11-28T07:00:00Z", RunPhase.Running);
+        full.getStatus().startTime = "2026-11-28T07:00:01Z";
+        full.getStatus().progress = "1/3";
+        full.getStatus().message = "waiting for b";
+        full.getStatus().steps.add(new io.raffinerie.api.v1alpha1.StepStatus());
+        full.getStatus().snapshot = new io.raffinerie.api.v1alpha1.RunSnapshot();
+        DataRunStatus view = RunHistory.historyView(full.getStatus());
+        assertThat(view.phase).isEqualTo(RunPhase.Running);
+        assertThat(view.startTime).isEqualTo("2026-11-28T07:00:01Z");
+        assertThat(view.progress).isEqualTo("1/3");
+        assertThat(view.message).isNull();
+        assertThat(view.steps).isEmpty();
+        assertThat(view.snapshot).isNull();
+        assertThat(RunHistory.historyView(null)).isNull();
+    }
+
+    @Test
+    void onlyWhatTheHistoryShowsCountsAsAChange() {
+        DataRun before = run("h", "2026-11-28T08:00:00Z", RunPhase.Running);
+        before.getStatus().progress = "1/3";
+        DataRun stepMoved = run("h", "2026-11-28T08:00:00Z", RunPhase.Running);
+        stepMoved.getStatus().progress = "1/3";
+        stepMoved.getStatus().message = "waiting for c";
+        stepMoved.getStatus().steps.add(new io.raffinerie.api.v1alpha1.StepStatus());
+        assertThat(RunHistory.historyChanged(before, stepMoved)).isFalse();
+
+        DataRun progressed = run("h", "2026-11-28T08:00:00Z", RunPhase.Running);
+        progressed.getStatus().progress = "2/3";
+        assertThat(RunHistory.historyChanged(before, progressed)).isTrue();
+        DataRun finished = run("h", "2026-11-28T08:00:00Z", RunPhase.Succeeded);
+        finished.getStatus().progress = "1/3";
+        assertThat(RunHistory.historyChanged(before, finished)).isTrue();
+        DataRun deleting = run("h", "2026-11-28T08:00:00Z", RunPhase.Running);
+        deleting.getStatus().progress = "1/3";
+        deleting.getMetadata().setDeletionTimestamp("2026-11-28T09:00:00Z");
+        assertThat(RunHistory.historyChanged(before, deleting)).isTrue();
+        DataRun noStatusYet = run("h", "2026-11-28T08:00:00Z", null);
+        noStatusYet.setStatus(null);
+        assertThat(RunHistory.historyChanged(noStatusYet, before)).isTrue();
+    }
 }
