@@ -12,6 +12,7 @@ import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataPipeline;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.model.environment.EnvironmentModel;
+import io.raffinerie.operator.common.LeanItemStore;
 import io.raffinerie.operator.common.OperatorSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -76,6 +77,8 @@ public class DashboardCache {
     private <R extends HasMetadata> SharedIndexInformer<R> start(Class<R> type, boolean namespaced, ResourceEventHandler<R> handler) {
         SharedIndexInformer<R> informer = namespaced ? client.resources(type).inAnyNamespace().runnableInformer(0)
                 : client.resources(type).runnableInformer(0);
+        // As lean as the controllers' caches: managedFields and the last-applied copy are most of a small object.
+        informer.itemStore(new LeanItemStore<>());
         if (handler != null) {
             informer.addEventHandler(handler);
         }
