@@ -58,6 +58,11 @@ public final class PrometheusScrape {
                 .sum();
     }
 
+    /** How much the samples of that name with those labels grew since an earlier scrape. */
+    public double increaseSince(PrometheusScrape before, String name, Map<String, String> labels) {
+        return sum(name, labels) - before.sum(name, labels);
+    }
+
     public boolean has(String name, Map<String, String> labels) {
         return samples.stream().anyMatch(s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()));
     }

@@ -3,10 +3,12 @@ package io.raffinerie.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.NamespaceListVisitFromServerGetDeleteRecreateWaitApplicable;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -82,12 +84,12 @@ class BackoffIT {
 
     @AfterAll
     void policyGone() {
-        client.load(new ByteArrayInputStream(POLICY.getBytes(StandardCharsets.UTF_8))).delete();
+        policy().delete();
     }
 
     @Test
     void aForbiddenJobIsRetriedWithAGrowingBackoffAndTheRunGoesOnOnceAllowed() throws IOException {
-        client.load(new ByteArrayInputStream(POLICY.getBytes(StandardCharsets.UTF_8))).serverSideApply();
+        policy().serverSideApply();
         await().atMost(Resources.TIMEOUT).pollInterval(Duration.ofMillis(200)).until(this::jobsForbidden);
 
         PrometheusScrape before = PrometheusScrape.from(metrics);
@@ -97,7 +99,7 @@ class BackoffIT {
         List<Double> failedAt = new ArrayList<>();
         double[] counted = {0};
         await().atMost(Resources.TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> {
-            double failures = delta(before, PrometheusScrape.from(metrics), "reconciliations_failure_total");
+            double failures = PrometheusScrape.from(metrics).increaseSince(before, "reconciliations_failure_total", RUNS);
             for (; counted[0] < failures; counted[0]++) {
                 failedAt.add(Duration.between(start, Instant.now()).toMillis() / 1000.0);
             }
@@ -110,15 +112,15 @@ class BackoffIT {
 
         PrometheusScrape during = PrometheusScrape.from(metrics);
         double elapsed = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-        double failures = delta(before, during, "reconciliations_failure_total");
-        assertThat(delta(before, during, "reconciliations_retries_total")).as("retries are counted").isGreaterThanOrEqualTo(3);
+        double failures = during.increaseSince(before, "reconciliations_failure_total", RUNS);
+        assertThat(during.increaseSince(before, "reconciliations_retries_total", RUNS)).as("retries are counted").isGreaterThanOrEqualTo(3);
         // Retries 1 s apart, then 2, 4, 8 s: after the first, n more failures need 2^(n-1) s. A slow machine only makes
         // fewer of them; without backoff there would be hundreds. Two spare: the run's own status write may bring one
         // retry forward.
         assertThat(failures).as("failures in %.1f s", elapsed)
                 .isLessThanOrEqualTo(Math.floor(Math.log(elapsed) / Math.log(2)) + 2 + 2);
 
-        client.load(new ByteArrayInputStream(POLICY.getBytes(StandardCharsets.UTF_8))).delete();
+        policy().delete();
         new JobControllerDouble(client).runToSuccess(NS, "frozen-1");
         DataRun done = Resources.awaitRun(client, NS, "frozen-1", r -> r.getStatus().phase == RunPhase.Succeeded);
         assertThat(done.getStatus().message).as("the wait is over, and so is its message").isNull();
@@ -127,7 +129,7 @@ class BackoffIT {
 
         String report = String.format("backoff: Job creation forbidden (403) by a policy; datarun failures counted at %s s "
                 + "after the run was created; %.0f retries; Succeeded once the policy was removed%n", failedAt,
-                delta(before, PrometheusScrape.from(metrics), "reconciliations_retries_total"));
+                PrometheusScrape.from(metrics).increaseSince(before, "reconciliations_retries_total", RUNS));
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/backoff-report.txt"), report);
         System.out.print(report);
@@ -144,6 +146,11 @@ class BackoffIT {
         }
     }
 
+    /** The policy and its binding, to apply or delete. */
+    private NamespaceListVisitFromServerGetDeleteRecreateWaitApplicable<HasMetadata> policy() {
+        return client.load(new ByteArrayInputStream(POLICY.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private boolean jobsForbidden() {
         Job probe = new JobBuilder().withNewMetadata().withName("probe").withNamespace(NS).endMetadata()
                 .withNewSpec().withNewTemplate().withNewSpec().addNewContainer().withName("c").withImage("busybox").endContainer()
@@ -156,7 +163,4 @@ class BackoffIT {
         }
     }
 
-    private static double delta(PrometheusScrape before, PrometheusScrape after, String name) {
-        return after.sum(name, RUNS) - before.sum(name, RUNS);
-    }
 }

@@ -83,17 +83,17 @@ class MetricsIT {
 
         await().atMost(Resources.TIMEOUT).untilAsserted(() -> {
             PrometheusScrape after = PrometheusScrape.from(metrics);
-            assertThat(delta(before, after, "raffinerie_runs_total", with(CHAIN, "outcome", "Succeeded", "trigger", "Manual")))
+            assertThat(after.increaseSince(before, "raffinerie_runs_total", with(CHAIN, "outcome", "Succeeded", "trigger", "Manual")))
                     .isEqualTo(1.0);
-            assertThat(delta(before, after, "raffinerie_runs_total", with(CHAIN, "outcome", "Failed"))).isEqualTo(1.0);
-            assertThat(delta(before, after, "raffinerie_run_duration_seconds_count", CHAIN)).isEqualTo(2.0);
+            assertThat(after.increaseSince(before, "raffinerie_runs_total", with(CHAIN, "outcome", "Failed"))).isEqualTo(1.0);
+            assertThat(after.increaseSince(before, "raffinerie_run_duration_seconds_count", CHAIN)).isEqualTo(2.0);
             // a twice, b twice (one success, one failure), c once; c of the failed run never ran.
-            assertThat(delta(before, after, "raffinerie_step_duration_seconds_count", with(CHAIN, "step", "a"))).isEqualTo(2.0);
-            assertThat(delta(before, after, "raffinerie_step_duration_seconds_count", with(CHAIN, "step", "b", "outcome", "Failed")))
+            assertThat(after.increaseSince(before, "raffinerie_step_duration_seconds_count", with(CHAIN, "step", "a"))).isEqualTo(2.0);
+            assertThat(after.increaseSince(before, "raffinerie_step_duration_seconds_count", with(CHAIN, "step", "b", "outcome", "Failed")))
                     .isEqualTo(1.0);
-            assertThat(delta(before, after, "raffinerie_step_duration_seconds_count", with(CHAIN, "step", "c"))).isEqualTo(1.0);
+            assertThat(after.increaseSince(before, "raffinerie_step_duration_seconds_count", with(CHAIN, "step", "c"))).isEqualTo(1.0);
             // a→b, b→c in the first run, a→b in the second.
-            assertThat(delta(before, after, "raffinerie_step_transition_seconds_count", CHAIN)).isEqualTo(3.0);
+            assertThat(after.increaseSince(before, "raffinerie_step_transition_seconds_count", CHAIN)).isEqualTo(3.0);
             assertThat(after.sum("raffinerie_step_transition_seconds_bucket", with(CHAIN, "le", "+Inf")))
                     .isEqualTo(after.sum("raffinerie_step_transition_seconds_count", CHAIN));
             assertThat(after.sum("raffinerie_runs_active", Map.of("namespace", NS, "kind", "DataPipeline"))).isEqualTo(0.0);
@@ -103,7 +103,7 @@ class MetricsIT {
         });
         // JOSDK's own metrics, per controller and never per resource.
         PrometheusScrape josdk = PrometheusScrape.from(metrics);
-        assertThat(delta(before, josdk, "reconciliations_started_total", Map.of("controller_name", "datarun"))).isPositive();
+        assertThat(josdk.increaseSince(before, "reconciliations_started_total", Map.of("controller_name", "datarun"))).isPositive();
         assertThat(josdk.labelSets("reconciliations_started_total")).allSatisfy(labels ->
                 assertThat(labels.keySet()).containsExactly("controller_name"));
         // Every domain series the chart's dashboard and alert rules query is one the operator exports.
@@ -164,9 +164,6 @@ class MetricsIT {
         return labels;
     }
 
-    private static double delta(PrometheusScrape before, PrometheusScrape after, String name, Map<String, String> labels) {
-        return after.sum(name, labels) - before.sum(name, labels);
-    }
 
     private DataJob job(String name, History history) {
         DataJob job = Resources.bashJob(NS, name);

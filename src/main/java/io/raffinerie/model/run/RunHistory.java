@@ -5,6 +5,7 @@ import io.raffinerie.api.v1alpha1.DataRunStatus;
 import io.raffinerie.api.v1alpha1.History;
 import io.raffinerie.api.v1alpha1.RunPhase;
 import io.raffinerie.api.v1alpha1.RunSummary;
+import io.raffinerie.api.v1alpha1.Trigger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,13 +64,17 @@ public final class RunHistory {
 
     /** Whether a run changed in what its job's or pipeline's history shows, so that the target is reconciled. */
     public static boolean historyChanged(DataRun before, DataRun after) {
-        DataRunStatus was = historyView(before.getStatus());
-        DataRunStatus is = historyView(after.getStatus());
         return !Objects.equals(before.getMetadata().getDeletionTimestamp(), after.getMetadata().getDeletionTimestamp())
                 || !Objects.equals(before.getMetadata().getLabels(), after.getMetadata().getLabels())
-                || (was == null) != (is == null)
-                || was != null && !(was.phase == is.phase && was.trigger == is.trigger && Objects.equals(was.startTime, is.startTime)
-                        && Objects.equals(was.completionTime, is.completionTime) && Objects.equals(was.progress, is.progress));
+                || !Objects.equals(HistoryFields.of(before.getStatus()), HistoryFields.of(after.getStatus()));
+    }
+
+    /** The fields {@link #historyView} keeps, compared by value. */
+    private record HistoryFields(RunPhase phase, Trigger trigger, String startTime, String completionTime, String progress) {
+        static HistoryFields of(DataRunStatus status) {
+            return status == null ? null
+                    : new HistoryFields(status.phase, status.trigger, status.startTime, status.completionTime, status.progress);
+        }
     }
 
     /** Finished runs past the limits, oldest first; unfinished runs are never deleted. */

@@ -148,20 +148,16 @@ class ChaosIT {
         List<String> runs = IntStream.range(0, 10).mapToObj(i -> "apiserver-" + i).toList();
         runs.forEach(run -> raffinerie.run(NS, run, "pipelineRef", "across", null));
         raffinerie.awaitPhase(NS, runs.get(0), "Running");
-        PrometheusScrape before = PrometheusScrape.of(operator.metrics());
-        long pid = operator.pid();
-        long reconnectsBefore = watchRetries();
+        OutageWatch watch = new OutageWatch();
         for (int outage = 0; outage < 2; outage++) {
             controlPlane.restart("kube-apiserver", OUTAGE);
             awaitApiServer(controlPlane);
             assertThat(operator.isAlive()).as("the operator rides out the outage").isTrue();
         }
         awaitSucceeded(runs);
-        assertThat(operator.pid()).as("the same operator process throughout: no crash, no restart").isEqualTo(pid);
         report.append("kube-apiserver: stopped twice for ").append(OUTAGE.toSeconds())
                 .append(" s mid-run; the operator stayed up; ").append(runs.size())
-                .append(" 2-step runs Succeeded, each step once; ").append(reconciliations(before)).append("; ")
-                .append(watchRetries() - reconnectsBefore).append(" informer list/watch retries logged\n");
+                .append(" 2-step runs Succeeded, each step once; ").append(watch.survived()).append('\n');
     }
 
     @Test
@@ -171,17 +167,13 @@ class ChaosIT {
         List<String> runs = IntStream.range(0, 10).mapToObj(i -> "etcd-" + i).toList();
         runs.forEach(run -> raffinerie.run(NS, run, "pipelineRef", "long", null));
         raffinerie.awaitPhase(NS, runs.get(0), "Running");
-        PrometheusScrape before = PrometheusScrape.of(operator.metrics());
-        long pid = operator.pid();
-        long reconnectsBefore = watchRetries();
+        OutageWatch watch = new OutageWatch();
         controlPlane.restart("etcd", OUTAGE);
         awaitApiServer(controlPlane);
         assertThat(operator.isAlive()).isTrue();
         awaitSucceeded(runs);
-        assertThat(operator.pid()).as("the same operator process throughout").isEqualTo(pid);
         report.append("etcd: stopped for ").append(OUTAGE.toSeconds()).append(" s mid-run; ").append(runs.size())
-                .append(" 4-step runs Succeeded, each step once; ").append(reconciliations(before)).append("; ")
-                .append(watchRetries() - reconnectsBefore).append(" informer list/watch retries logged\n");
+                .append(" 4-step runs Succeeded, each step once; ").append(watch.survived()).append('\n');
     }
 
     @Test
@@ -275,21 +267,32 @@ class ChaosIT {
         report.append("deleted environment (deletionPolicy Delete) mid-run: its namespace, run, Job and pod are gone\n");
     }
 
-    /** What JOSDK's metrics saw since then: failed reconciliations are retried with backoff, not in a loop. */
-    private String reconciliations(PrometheusScrape before) {
-        PrometheusScrape after = PrometheusScrape.of(operator.metrics());
-        return String.format("reconciliations %.0f started, %.0f failed, %.0f retries (JOSDK metrics)",
-                after.sum("reconciliations_started_total", Map.of()) - before.sum("reconciliations_started_total", Map.of()),
-                after.sum("reconciliations_failure_total", Map.of()) - before.sum("reconciliations_failure_total", Map.of()),
-                after.sum("reconciliations_retries_total", Map.of()) - before.sum("reconciliations_retries_total", Map.of()));
-    }
-
     /**
-     * While the API server is away no event arrives, so no reconciliation runs to fail: the informers retry their
-     * list and watch with fabric8's backoff, and say so in the log.
+     * The operator across an outage: its process, JOSDK's reconciliation counts (failures are retried with backoff,
+     * not in a loop) and the informers' logged retries. While the API server is away no event arrives, so no
+     * reconciliation runs to fail: the informers retry their list and watch with fabric8's backoff, and log it.
      */
-    private long watchRetries() {
-        return operator.log().lines().filter(line -> line.contains("will retry") || line.contains("will reconnect if possible")).count();
+    private final class OutageWatch {
+        private final PrometheusScrape before = PrometheusScrape.of(operator.metrics());
+        private final long pid = operator.pid();
+        private final long watchRetriesBefore = watchRetries();
+
+        /** Checks that the same process rode it out, and says what the metrics and the log saw. */
+        String survived() {
+            assertThat(operator.pid()).as("the same operator process throughout: no crash, no restart").isEqualTo(pid);
+            PrometheusScrape after = PrometheusScrape.of(operator.metrics());
+            return String.format("reconciliations %.0f started, %.0f failed, %.0f retries (JOSDK metrics); "
+                    + "%d informer list/watch retries logged",
+                    after.increaseSince(before, "reconciliations_started_total", Map.of()),
+                    after.increaseSince(before, "reconciliations_failure_total", Map.of()),
+                    after.increaseSince(before, "reconciliations_retries_total", Map.of()),
+                    watchRetries() - watchRetriesBefore);
+        }
+
+        private long watchRetries() {
+            return operator.log().lines().filter(line -> line.contains("will retry") || line.contains("will reconnect if possible"))
+                    .count();
+        }
     }
 
     /** Jobs whose DataRun is gone and pods whose Job is gone, in the namespace. */

@@ -116,15 +116,15 @@ class ObservabilityIT {
         Map<String, String> brokenLabels = Map.of("namespace", NS, "kind", "DataPipeline", "name", "chain-broken");
         Raffinerie.eventually(() -> {
             PrometheusScrape after = PrometheusScrape.of(operator.metrics());
-            assertThat(delta(before, after, "raffinerie_runs_total", with(chainLabels, "outcome", "Succeeded"))).isEqualTo(2);
-            assertThat(delta(before, after, "raffinerie_runs_total", with(brokenLabels, "outcome", "Failed"))).isEqualTo(1);
-            assertThat(delta(before, after, "raffinerie_runs_total", with(chainLabels, "outcome", "Failed"))).isZero();
-            assertThat(delta(before, after, "raffinerie_run_duration_seconds_count", chainLabels)).isEqualTo(2);
-            assertThat(delta(before, after, "raffinerie_step_duration_seconds_count", chainLabels)).isEqualTo(6);
-            assertThat(delta(before, after, "raffinerie_step_duration_seconds_count", with(brokenLabels, "outcome", "Failed")))
+            assertThat(after.increaseSince(before, "raffinerie_runs_total", with(chainLabels, "outcome", "Succeeded"))).isEqualTo(2);
+            assertThat(after.increaseSince(before, "raffinerie_runs_total", with(brokenLabels, "outcome", "Failed"))).isEqualTo(1);
+            assertThat(after.increaseSince(before, "raffinerie_runs_total", with(chainLabels, "outcome", "Failed"))).isZero();
+            assertThat(after.increaseSince(before, "raffinerie_run_duration_seconds_count", chainLabels)).isEqualTo(2);
+            assertThat(after.increaseSince(before, "raffinerie_step_duration_seconds_count", chainLabels)).isEqualTo(6);
+            assertThat(after.increaseSince(before, "raffinerie_step_duration_seconds_count", with(brokenLabels, "outcome", "Failed")))
                     .isEqualTo(1);
-            assertThat(delta(before, after, "raffinerie_step_transition_seconds_count", chainLabels)).isEqualTo(4);
-            assertThat(delta(before, after, "raffinerie_step_transition_seconds_count", brokenLabels)).isEqualTo(1);
+            assertThat(after.increaseSince(before, "raffinerie_step_transition_seconds_count", chainLabels)).isEqualTo(4);
+            assertThat(after.increaseSince(before, "raffinerie_step_transition_seconds_count", brokenLabels)).isEqualTo(1);
             assertThat(after.sum("raffinerie_runs_active", Map.of("namespace", NS))).isZero();
             assertThat(after.has("raffinerie_last_success_timestamp_seconds", chainLabels)).isTrue();
             assertThat(after.has("raffinerie_last_success_timestamp_seconds", brokenLabels)).as("never succeeded").isFalse();
@@ -259,9 +259,6 @@ class ObservabilityIT {
         return labels;
     }
 
-    private static double delta(PrometheusScrape before, PrometheusScrape after, String name, Map<String, String> labels) {
-        return after.sum(name, labels) - before.sum(name, labels);
-    }
 
     /** The kubectl tables of every kind, for the README's tour. */
     private void writeTour() {
