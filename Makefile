@@ -5,6 +5,8 @@ SHELL := /bin/bash
 MVN ?= mvn -B -ntp
 KUBE_VERSION := $(shell awk '/^require k8s.io\/kubernetes/ {sub(/^v/, "", $$3); print $$3}' e2e/tools/kubernetes/go.mod)
 export KUBE_API_TEST_DIR ?= $(HOME)/.kubeapitest
+# Defined before the first rule that names it: make expands a rule's prerequisites as it reads the rule.
+OPERATOR_JAR := target/quarkus-app/quarkus-run.jar
 
 .PHONY: help
 help: ## List the targets
@@ -31,7 +33,6 @@ unit: ## Unit tests only (no cluster)
 it: tools kube-api-test-bins ## Unit and integration tests
 	$(MVN) verify
 
-OPERATOR_JAR := target/quarkus-app/quarkus-run.jar
 $(OPERATOR_JAR): pom.xml $(shell find src/main -type f)
 	$(MVN) package -DskipTests
 

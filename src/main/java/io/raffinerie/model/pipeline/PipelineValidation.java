@@ -1,11 +1,17 @@
 package io.raffinerie.model.pipeline;
 
+import io.raffinerie.api.v1alpha1.DataJobSpec;
 import io.raffinerie.api.v1alpha1.DataPipelineSpec;
+import io.raffinerie.api.v1alpha1.PipelineStep;
 import io.raffinerie.model.CronSchedule;
 import io.raffinerie.model.Durations;
 import io.raffinerie.model.Problem;
+import io.raffinerie.model.job.JobValidation;
+import io.raffinerie.model.job.TechnologyCatalog;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** What the schema cannot check about a pipeline: cycles, its jobs, the schedule, durations. */
 public final class PipelineValidation {
@@ -21,5 +27,22 @@ public final class PipelineValidation {
         return Durations.check("spec.timeout", spec.timeout)
                 .or(() -> CronSchedule.check(spec.schedule))
                 .or(() -> graph.graph().findMissingJob(existingJobs, namespace));
+    }
+
+    /**
+     * The first step whose DataJob is not valid (an unknown technology, say): a pipeline is no readier than its jobs.
+     * {@code jobs} gives a job's spec by name, or null for a job that does not exist (reported elsewhere).
+     */
+    public static Optional<Problem> invalidStepJob(List<PipelineStep> steps, Function<String, DataJobSpec> jobs,
+            TechnologyCatalog catalog) {
+        for (PipelineStep step : steps == null ? List.<PipelineStep>of() : steps) {
+            DataJobSpec job = jobs.apply(step.jobRef);
+            Optional<Problem> problem = job == null ? Optional.empty() : JobValidation.validate(job, catalog);
+            if (problem.isPresent()) {
+                return Optional.of(new Problem(problem.get().reason(), "step " + step.name + ": DataJob " + step.jobRef
+                        + " is not valid: " + problem.get().message()));
+            }
+        }
+        return Optional.empty();
     }
 }

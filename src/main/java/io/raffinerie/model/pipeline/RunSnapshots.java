@@ -2,6 +2,7 @@ package io.raffinerie.model.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.raffinerie.api.v1alpha1.DataJob;
+import io.raffinerie.api.v1alpha1.DataJobSpec;
 import io.raffinerie.api.v1alpha1.DataPipeline;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.Parameter;
@@ -53,6 +54,11 @@ public final class RunSnapshots {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return Optional.of(new Problem(Reasons.INVALID_SPEC, "the pipeline cannot be serialized: " + e.getOriginalMessage()));
         }
+    }
+
+    /** The spec of a job as the snapshot froze it, if it froze that job. */
+    public static Optional<DataJobSpec> frozenJob(RunSnapshot snapshot, String name) {
+        return snapshot.jobs.stream().filter(j -> j.name.equals(name)).findFirst().map(j -> j.spec);
     }
 
     /** The job of a step, as frozen. */

@@ -6,17 +6,19 @@ import io.raffinerie.api.v1alpha1.DataRunSpec;
 import io.raffinerie.api.v1alpha1.Parameter;
 import io.raffinerie.model.Problem;
 import io.raffinerie.model.Reasons;
+import io.raffinerie.model.job.JobValidation;
+import io.raffinerie.model.job.TechnologyCatalog;
 import java.util.List;
 import java.util.Optional;
 
-/** Whether a run can start: what it runs exists, and its parameters fit. */
+/** Whether a run can start: what it runs exists and is valid, and its parameters fit. */
 public final class RunValidation {
     private RunValidation() {
     }
 
     /** The first problem, given the job or pipeline the run names (empty when it does not exist). */
     public static Optional<Problem> validate(DataRunSpec spec, String namespace, Optional<DataJob> job,
-            Optional<DataPipeline> pipeline) {
+            Optional<DataPipeline> pipeline, TechnologyCatalog catalog) {
         if (spec == null || (spec.jobRef == null) == (spec.pipelineRef == null)) {
             return Optional.of(new Problem(Reasons.INVALID_SPEC, "spec: set exactly one of jobRef and pipelineRef"));
         }
@@ -25,8 +27,10 @@ public final class RunValidation {
                 return Optional.of(new Problem(Reasons.JOB_NOT_FOUND,
                         "spec.jobRef: DataJob \"" + spec.jobRef + "\" does not exist in namespace " + namespace));
             }
-            return parametersProblem("DataJob " + spec.jobRef, job.get().getSpec() == null ? null : job.get().getSpec().parameters,
-                    spec);
+            return JobValidation.validate(job.get().getSpec(), catalog)
+                    .map(p -> new Problem(p.reason(), "DataJob " + spec.jobRef + " is not valid: " + p.message()))
+                    .or(() -> parametersProblem("DataJob " + spec.jobRef,
+                            job.get().getSpec() == null ? null : job.get().getSpec().parameters, spec));
         }
         if (pipeline.isEmpty()) {
             return Optional.of(new Problem(Reasons.PIPELINE_NOT_FOUND,

@@ -31,6 +31,18 @@ public interface OperatorSettings {
 
     Alerts alerts();
 
+    Runs runs();
+
+    /** Runs (RAFFINERIE_RUNS_*). */
+    interface Runs {
+        /**
+         * How long a run that cannot start (what it names is missing or invalid, a parameter is undeclared) waits
+         * before it fails: GitOps tools apply a run and what it names in any order.
+         */
+        @WithDefault("30s")
+        Duration startGrace();
+    }
+
     Client client();
 
     /** Client-side rate limiting of the operator's API requests (RAFFINERIE_CLIENT_QPS, RAFFINERIE_CLIENT_BURST). */

@@ -13,6 +13,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import io.raffinerie.api.v1alpha1.DataJob;
+import io.raffinerie.api.v1alpha1.DataJobSpec;
 import io.raffinerie.api.v1alpha1.DataPipeline;
 import io.raffinerie.api.v1alpha1.DataPipelineStatus;
 import io.raffinerie.api.v1alpha1.DataRun;
@@ -20,6 +21,7 @@ import io.raffinerie.model.Problem;
 import io.raffinerie.model.Readiness;
 import io.raffinerie.model.Reasons;
 import io.raffinerie.model.environment.EnvironmentModel;
+import io.raffinerie.model.job.TechnologyCatalog;
 import io.raffinerie.model.pipeline.PipelineValidation;
 import io.raffinerie.operator.common.TargetHistory;
 import io.raffinerie.operator.common.Caches;
@@ -33,6 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -52,14 +55,17 @@ public class DataPipelineReconciler implements Reconciler<DataPipeline> {
     @Inject
     TargetHistory history;
 
+    @Inject
+    TechnologyCatalog catalog;
+
     @Override
     public UpdateControl<DataPipeline> reconcile(DataPipeline pipeline, Context<DataPipeline> context) {
         String namespace = pipeline.getMetadata().getNamespace();
-        Set<String> jobs = Caches.list(context, DataJob.class, namespace)
-                .map(job -> job.getMetadata().getName())
-                .collect(Collectors.toSet());
+        Map<String, DataJobSpec> jobs = Caches.list(context, DataJob.class, namespace)
+                .collect(Collectors.toMap(job -> job.getMetadata().getName(), DataJob::getSpec, (a, b) -> a));
         Optional<Problem> problem = EnvironmentModel.checkHost(Environments.find(context, namespace), namespace)
-                .or(() -> PipelineValidation.validate(pipeline.getSpec(), jobs, namespace));
+                .or(() -> PipelineValidation.validate(pipeline.getSpec(), jobs.keySet(), namespace))
+                .or(() -> PipelineValidation.invalidStepJob(pipeline.getSpec().steps, jobs::get, catalog));
         List<DataRun> runs = RunsByTarget.of(context, pipeline);
         DataPipelineStatus status = StatusPatch.copyOf(pipeline.getStatus(), DataPipelineStatus::new);
         Optional<Duration> untilExpiry = history.keep(pipeline, context, runs, pipeline.getSpec().history, status);

@@ -20,10 +20,13 @@ import io.raffinerie.api.v1alpha1.DataPipeline;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.DataRunStatus;
 import io.raffinerie.api.v1alpha1.RunPhase;
+import io.raffinerie.api.v1alpha1.Trigger;
 import io.raffinerie.model.Problem;
 import io.raffinerie.model.Readiness;
 import io.raffinerie.model.Reasons;
 import io.raffinerie.model.environment.EnvironmentModel;
+import io.raffinerie.model.job.TechnologyCatalog;
+import io.raffinerie.model.run.RunStarts;
 import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.model.run.RunValidation;
 import io.raffinerie.operator.alert.RunAlerts;
@@ -31,6 +34,7 @@ import io.raffinerie.operator.common.Caches;
 import io.raffinerie.operator.common.LeanItemStore;
 import io.raffinerie.operator.common.Environments;
 import io.raffinerie.operator.common.Failures;
+import io.raffinerie.operator.common.OperatorSettings;
 import io.raffinerie.operator.common.StatusPatch;
 import jakarta.inject.Inject;
 import io.raffinerie.api.v1alpha1.StepStatus;
@@ -71,6 +75,12 @@ public class DataRunReconciler implements Reconciler<DataRun> {
     @Inject
     RunAlerts alerts;
 
+    @Inject
+    TechnologyCatalog catalog;
+
+    @Inject
+    OperatorSettings settings;
+
     @Override
     public UpdateControl<DataRun> reconcile(DataRun run, Context<DataRun> context) {
         DataRunStatus status = StatusPatch.copyOf(run.getStatus(), DataRunStatus::new);
@@ -84,13 +94,14 @@ public class DataRunReconciler implements Reconciler<DataRun> {
         Optional<DataJob> job = find(context, DataJob.class, namespace, run.getSpec().jobRef);
         Optional<DataPipeline> pipeline = find(context, DataPipeline.class, namespace, run.getSpec().pipelineRef);
         Optional<Problem> problem = EnvironmentModel.checkHost(environment, namespace)
-                .or(() -> RunValidation.validate(run.getSpec(), namespace, job, pipeline));
+                .or(() -> RunValidation.validate(run.getSpec(), namespace, job, pipeline, catalog));
         RunStatuses.initialize(status, RunStatuses.triggerOf(run.getMetadata().getLabels()));
         List<StepStatus> stepsBefore = List.copyOf(status.steps);
         Optional<Duration> untilDeadline = Optional.empty();
         boolean started;
         if (run.getSpec().jobRef != null) {
-            started = !status.steps.isEmpty();
+            // A scheduled run records a Job its CronJob already started: there is nothing left to validate.
+            started = !status.steps.isEmpty() || status.trigger == Trigger.Schedule;
             if (problem.isEmpty() || started) {
                 jobRuns.advance(run, job.orElseGet(() -> placeholder(run)), environment, status, context);
             }
@@ -104,13 +115,27 @@ public class DataRunReconciler implements Reconciler<DataRun> {
             }
             transitions.recordSteps(run, stepsBefore, status.steps);
         }
+        Optional<Duration> untilGiveUp = started ? Optional.empty() : problem.flatMap(p -> cannotStart(run, p, status));
         Readiness.apply(status, started ? Optional.empty() : problem, run.getMetadata().getGeneration(), Reasons.ACCEPTED,
                 "the run is accepted", clock);
         transitions.record(run, job, before, status, context);
         alerts.track(run, before, status, context);
         UpdateControl<DataRun> update = StatusPatch.ifChanged(run, status);
-        // The pipeline's deadline is the one timer: step transitions come from Job events.
-        return untilDeadline.map(update::rescheduleAfter).orElse(update);
+        // The timers: the pipeline's deadline and the start grace. Step transitions come from Job events.
+        return untilDeadline.or(() -> untilGiveUp).map(update::rescheduleAfter).orElse(update);
+    }
+
+    /** A run that cannot start waits out its grace, then fails; returns how long it may still wait. */
+    private Optional<Duration> cannotStart(DataRun run, Problem problem, DataRunStatus status) {
+        String created = run.getMetadata().getCreationTimestamp();
+        Duration grace = settings.runs().startGrace();
+        RunStarts.Verdict verdict = RunStarts.judge(problem, created, grace, clock.instant());
+        if (verdict.fail()) {
+            RunStarts.fail(status, problem, clock.instant());
+        } else {
+            status.message = RunStarts.waiting(problem, created, grace);
+        }
+        return verdict.waitAtMost();
     }
 
     /**

@@ -131,8 +131,12 @@ public class PipelineRunExecution {
             }
             snapshot = RunSnapshots.of(pipeline.get(), jobs);
         }
-        Optional<Problem> problem = RunSnapshots.sizeProblem(snapshot)
-                .or(() -> RunSnapshots.missingStepParameter(snapshot, run.getSpec().parameters));
+        RunSnapshot frozen = snapshot;
+        // Every step's job is checked before the first starts, so that no step fails half-way for a reason known now.
+        Optional<Problem> problem = PipelineValidation.invalidStepJob(snapshot.pipeline.steps,
+                        name -> RunSnapshots.frozenJob(frozen, name).orElse(null), catalog)
+                .or(() -> RunSnapshots.sizeProblem(frozen))
+                .or(() -> RunSnapshots.missingStepParameter(frozen, run.getSpec().parameters));
         if (problem.isEmpty()) {
             status.snapshot = snapshot;
             status.specGeneration = snapshot.pipelineGeneration;

@@ -1,0 +1,46 @@
+package io.raffinerie.model.run;
+
+import io.raffinerie.api.v1alpha1.DataRunStatus;
+import io.raffinerie.model.Conditions;
+import io.raffinerie.model.Problem;
+import io.raffinerie.model.Reasons;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A run that cannot start waits a grace period, since GitOps tools apply a run and the job it names in any order,
+ * then fails with the reason that kept it from starting, so that it never starts long after it was asked for.
+ * A run waiting for its environment to become ready is not failed: that is capacity, not a mistake in the run.
+ */
+public final class RunStarts {
+    private RunStarts() {
+    }
+
+    /** What to do with a run that has not started and cannot: wait (and how long at most), or fail now. */
+    public record Verdict(boolean fail, Optional<Duration> waitAtMost) {
+    }
+
+    public static Verdict judge(Problem problem, String creationTimestamp, Duration grace, Instant now) {
+        if (Reasons.ENVIRONMENT_NOT_READY.equals(problem.reason())) {
+            return new Verdict(false, Optional.empty());
+        }
+        Instant created = creationTimestamp == null ? now : Instant.parse(creationTimestamp);
+        Duration left = Duration.between(now, created.plus(grace));
+        return !left.isNegative() && !left.isZero() ? new Verdict(false, Optional.of(left)) : new Verdict(true, Optional.empty());
+    }
+
+    /** The run's message while it waits. */
+    public static String waiting(Problem problem, String creationTimestamp, Duration grace) {
+        if (Reasons.ENVIRONMENT_NOT_READY.equals(problem.reason()) || creationTimestamp == null) {
+            return "cannot start yet: " + problem.message();
+        }
+        return "cannot start yet: " + problem.message() + "; the run fails at "
+                + Conditions.timestamp(Instant.parse(creationTimestamp).plus(grace)) + " unless this is fixed";
+    }
+
+    /** The run fails without having started, with the problem's message. */
+    public static void fail(DataRunStatus status, Problem problem, Instant now) {
+        RunStatuses.refused(status, "could not start: " + problem.message(), now);
+    }
+}

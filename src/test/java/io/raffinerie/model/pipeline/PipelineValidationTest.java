@@ -1,0 +1,52 @@
+package io.raffinerie.model.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.raffinerie.api.v1alpha1.DataJobSpec;
+import io.raffinerie.api.v1alpha1.DataPipeline;
+import io.raffinerie.api.v1alpha1.PipelineStep;
+import io.raffinerie.model.Fixtures;
+import io.raffinerie.model.Reasons;
+import io.raffinerie.model.job.TechnologyCatalog;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PipelineValidationTest {
+    private static final List<PipelineStep> DIAMOND = Fixtures.load("pipelines/diamond.yaml", DataPipeline.class).getSpec().steps;
+
+    private static DataJobSpec job(String technology) {
+        DataJobSpec spec = new DataJobSpec();
+        spec.technology = technology;
+        spec.script = "echo hi";
+        return spec;
+    }
+
+    private static Map<String, DataJobSpec> validJobs() {
+        Map<String, DataJobSpec> jobs = new HashMap<>();
+        DIAMOND.forEach(step -> jobs.put(step.jobRef, job("bash")));
+        return jobs;
+    }
+
+    @Test
+    void aPipelineOfValidJobsIsValid() {
+        assertThat(PipelineValidation.invalidStepJob(DIAMOND, validJobs()::get, TechnologyCatalog.builtIn())).isEmpty();
+    }
+
+    @Test
+    void aPipelineIsNoReadierThanItsJobs() {
+        Map<String, DataJobSpec> jobs = validJobs();
+        PipelineStep clean = DIAMOND.stream().filter(s -> s.name.equals("clean")).findFirst().orElseThrow();
+        jobs.put(clean.jobRef, job("pyhton"));
+        assertThat(PipelineValidation.invalidStepJob(DIAMOND, jobs::get, TechnologyCatalog.builtIn())).hasValueSatisfying(p -> {
+            assertThat(p.reason()).isEqualTo(Reasons.UNKNOWN_TECHNOLOGY);
+            assertThat(p.message()).startsWith("step clean: DataJob " + clean.jobRef + " is not valid: spec.technology: \"pyhton\"");
+        });
+    }
+
+    @Test
+    void missingJobsAreLeftToTheMissingJobCheck() {
+        assertThat(PipelineValidation.invalidStepJob(DIAMOND, name -> null, TechnologyCatalog.builtIn())).isEmpty();
+    }
+}
