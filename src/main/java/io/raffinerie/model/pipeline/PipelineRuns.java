@@ -48,8 +48,9 @@ public final class PipelineRuns {
         boolean timedOut = untilDeadline.map(d -> d.isNegative() || d.isZero()).orElse(false);
         boolean stopOnFailure = input.snapshot().pipeline.failurePolicy != FailurePolicy.Continue;
 
-        Map<String, StepStatus> steps = new LinkedHashMap<>();
-        List<String> toStart = new ArrayList<>();
+        // Every step is observed before any is decided: a failure anywhere in the run counts for the failure policy,
+        // whatever the order in which the steps were declared.
+        Map<String, StepStatus> observedSteps = new LinkedHashMap<>();
         List<String> toStop = new ArrayList<>();
         for (String name : graph.topologicalOrder()) {
             StepStatus observed = observe(name, input, previous.get(name));
@@ -57,11 +58,16 @@ public final class PipelineRuns {
                     && (input.cancel() || timedOut) && !isSuspended(input.observed().get(name).job())) {
                 toStop.add(observed.job);
             }
-            if (observed.phase != StepPhase.Pending || observed.job != null) {
-                steps.put(name, observed);
-                continue;
-            }
-            steps.put(name, decide(graph.step(name), graph, steps, input, timedOut, stopOnFailure, toStart));
+            observedSteps.put(name, observed);
+        }
+        Optional<String> failed = stopOnFailure ? observedSteps.values().stream().filter(s -> s.phase == StepPhase.Failed)
+                .map(s -> s.name).findFirst() : Optional.empty();
+        Map<String, StepStatus> steps = new LinkedHashMap<>();
+        List<String> toStart = new ArrayList<>();
+        for (String name : graph.topologicalOrder()) {
+            StepStatus observed = observedSteps.get(name);
+            boolean decided = observed.phase != StepPhase.Pending || observed.job != null;
+            steps.put(name, decided ? observed : decide(graph.step(name), graph, steps, input, timedOut, failed, toStart));
         }
         List<StepStatus> ordered = new ArrayList<>();
         input.snapshot().pipeline.steps.forEach(s -> ordered.add(steps.get(s.name)));
@@ -92,8 +98,9 @@ public final class PipelineRuns {
     }
 
     /** A step without a Job yet: start it, skip it, cancel it, or let it wait. */
+    /** {@code failed}: a failed step of the run, when the failure policy is StopOnFailure. */
     private static StepStatus decide(PipelineStep step, PipelineGraph graph, Map<String, StepStatus> decided, Input input,
-            boolean timedOut, boolean stopOnFailure, List<String> toStart) {
+            boolean timedOut, Optional<String> failed, List<String> toStart) {
         StepStatus status = new StepStatus();
         status.name = step.name;
         if (input.cancel() || timedOut) {
@@ -119,8 +126,7 @@ public final class PipelineRuns {
             status.message = "when " + (step.when == null ? "AllSucceeded" : step.when) + ": " + describe(upstream);
             return status;
         }
-        Optional<String> failed = decided.values().stream().filter(s -> s.phase == StepPhase.Failed).map(s -> s.name).findFirst();
-        if (stopOnFailure && failed.isPresent() && !StepConditions.handlesFailure(step.when)) {
+        if (failed.isPresent() && !StepConditions.handlesFailure(step.when)) {
             status.phase = StepPhase.Skipped;
             status.reason = "StopOnFailure";
             status.message = "step " + failed.get() + " failed and the failure policy is StopOnFailure";

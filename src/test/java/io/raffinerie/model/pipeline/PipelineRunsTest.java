@@ -37,6 +37,9 @@ class PipelineRunsTest {
         final Map<String, PipelineRuns.Observed> observed = new HashMap<>();
         final List<String> startOrder = new ArrayList<>();
         final Set<String> ended = new HashSet<>();
+        final Set<String> failed = new HashSet<>();
+        /** The steps started while some step had already failed. */
+        final Set<String> startedAfterAFailure = new HashSet<>();
         List<StepStatus> steps = List.of();
         PipelineRunPlan plan;
         boolean cancel;
@@ -59,6 +62,9 @@ class PipelineRunsTest {
                             .allSatisfy(s -> assertThat(s.phase.isFinished()).isTrue());
                 }
                 startOrder.add(start);
+                if (!failed.isEmpty()) {
+                    startedAfterAFailure.add(start);
+                }
                 observed.put(start, new PipelineRuns.Observed(job(start, 1, null), List.of()));
             }
             return plan;
@@ -67,6 +73,9 @@ class PipelineRunsTest {
         void end(String step, boolean succeed) {
             observed.put(step, new PipelineRuns.Observed(job(step, 0, succeed ? "Complete" : "Failed"), List.of()));
             ended.add(step);
+            if (!succeed) {
+                failed.add(step);
+            }
         }
 
         List<String> running() {
@@ -160,6 +169,21 @@ class PipelineRunsTest {
     }
 
     @Test
+    void stopOnFailureSeesAFailureWhateverTheDeclarationOrder() {
+        DataPipelineSpec spec = new DataPipelineSpec();
+        spec.steps = List.of(step("slow", null), step("follow", List.of("slow")), step("boom", null));
+        Simulation run = new Simulation(spec);
+        assertThat(run.step().stepsToStart()).containsExactly("slow", "boom");
+        run.end("boom", false);
+        run.step();
+        run.end("slow", true);
+        assertThat(run.step().stepsToStart()).as("follow must not start after boom failed").isEmpty();
+        assertThat(run.status("follow").phase).isEqualTo(StepPhase.Skipped);
+        assertThat(run.status("follow").message).isEqualTo("step boom failed and the failure policy is StopOnFailure");
+        assertThat(run.plan.phase()).isEqualTo(RunPhase.Failed);
+    }
+
+    @Test
     void cancelStopsRunningJobsAndCancelsWhatHasNotStarted() {
         Simulation run = new Simulation(diamond());
         run.step();
@@ -229,10 +253,19 @@ class PipelineRunsTest {
             step.when = random.nextInt(3) == 0 ? whens[random.nextInt(whens.length)] : null;
             spec.steps.add(step);
         }
+        // Declared in any order: the rules may not depend on it.
+        java.util.Collections.shuffle(spec.steps, random);
         spec.failurePolicy = random.nextBoolean() ? FailurePolicy.Continue : FailurePolicy.StopOnFailure;
         Set<String> failing = spec.steps.stream().map(s -> s.name).filter(s -> random.nextInt(4) == 0).collect(Collectors.toSet());
 
         Simulation run = new Simulation(spec).runToEnd(failing::contains);
+
+        if (spec.failurePolicy == FailurePolicy.StopOnFailure) {
+            // The policy's rule: once a step failed, only the steps meant to handle failures start.
+            Map<String, When> whenOf = spec.steps.stream().collect(Collectors.toMap(s -> s.name, s -> s.when == null ? When.AllSucceeded : s.when));
+            assertThat(run.startedAfterAFailure).allSatisfy(s -> assertThat(StepConditions.handlesFailure(whenOf.get(s)))
+                    .as("step %s (when %s) started after a failure under StopOnFailure", s, whenOf.get(s)).isTrue());
+        }
 
         assertThat(run.startOrder).doesNotHaveDuplicates();
         assertThat(run.steps).hasSize(size).allSatisfy(s -> assertThat(s.phase.isFinished()).as(s.name).isTrue());
