@@ -1,5 +1,6 @@
 package io.raffinerie.model.pipeline;
 
+import io.raffinerie.api.v1alpha1.ConcurrencyPolicy;
 import io.raffinerie.api.v1alpha1.MissedRunsPolicy;
 import io.raffinerie.api.v1alpha1.PipelineSchedule;
 import io.raffinerie.model.ChildNames;
@@ -69,6 +70,44 @@ public final class PipelineSchedules {
             }
         }
         return new Due(toStart, latest, next);
+    }
+
+    /**
+     * What the concurrency policy makes of the due times: the runs to start now, the times given up, the last
+     * scheduled time to remember, and whether the active runs are cancelled first.
+     */
+    public record Decision(List<Instant> start, List<Instant> skipped, Instant lastScheduleTime, boolean cancelActive) {
+    }
+
+    /**
+     * Applies the concurrency policy to the due times. {@code since} is the last scheduled time handled before,
+     * {@code active} whether a run of the pipeline is still going.
+     * <ul>
+     * <li>Allow: every due time starts.</li>
+     * <li>Replace: the active runs are cancelled and only the latest due time starts: the others would replace each
+     * other at once.</li>
+     * <li>Forbid: one run at a time, counting the ones started now. With {@code missedRuns: All} the times not started
+     * stay owed and start one after another, each once the previous run has ended (as Airflow's catch-up with one
+     * active run); otherwise a time that finds a run still going is skipped.</li>
+     * </ul>
+     */
+    public static Decision decide(Due due, PipelineSchedule schedule, Instant since, boolean active) {
+        List<Instant> times = due.toStart();
+        ConcurrencyPolicy policy = schedule.concurrencyPolicy == null ? ConcurrencyPolicy.Allow : schedule.concurrencyPolicy;
+        if (times.isEmpty() || policy == ConcurrencyPolicy.Allow) {
+            return new Decision(times, List.of(), due.lastScheduleTime(), false);
+        }
+        if (policy == ConcurrencyPolicy.Replace) {
+            Instant latest = times.get(times.size() - 1);
+            return new Decision(List.of(latest), times.subList(0, times.size() - 1), due.lastScheduleTime(), active);
+        }
+        boolean catchUp = schedule.missedRuns == MissedRunsPolicy.All;
+        if (catchUp) {
+            return active ? new Decision(List.of(), List.of(), since, false)
+                    : new Decision(List.of(times.get(0)), List.of(), times.get(0), false);
+        }
+        return active ? new Decision(List.of(), times, due.lastScheduleTime(), false)
+                : new Decision(List.of(times.get(0)), times.subList(1, times.size()), due.lastScheduleTime(), false);
     }
 
     /** The run of a pipeline for a scheduled time: one name per time. */

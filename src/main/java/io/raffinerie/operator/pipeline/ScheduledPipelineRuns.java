@@ -3,11 +3,11 @@ package io.raffinerie.operator.pipeline;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.raffinerie.api.v1alpha1.ConcurrencyPolicy;
 import io.raffinerie.api.v1alpha1.DataPipeline;
 import io.raffinerie.api.v1alpha1.DataPipelineStatus;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.DataRunSpec;
+import io.raffinerie.api.v1alpha1.PipelineSchedule;
 import io.raffinerie.api.v1alpha1.Trigger;
 import io.raffinerie.model.Conditions;
 import io.raffinerie.model.pipeline.PipelineSchedules;
@@ -42,22 +42,20 @@ public class ScheduledPipelineRuns {
         Instant now = clock.instant();
         Instant since = Instant.parse(status.lastScheduleTime != null ? status.lastScheduleTime
                 : pipeline.getMetadata().getCreationTimestamp());
-        PipelineSchedules.Due due = PipelineSchedules.due(pipeline.getSpec().schedule, since, now);
+        PipelineSchedule schedule = pipeline.getSpec().schedule;
+        PipelineSchedules.Due due = PipelineSchedules.due(schedule, since, now);
         List<DataRun> active = runs.stream().filter(r -> !RunStatuses.isFinished(r.getStatus())).toList();
-        ConcurrencyPolicy policy = pipeline.getSpec().schedule.concurrencyPolicy == null ? ConcurrencyPolicy.Allow
-                : pipeline.getSpec().schedule.concurrencyPolicy;
-        for (Instant time : due.toStart()) {
-            if (policy == ConcurrencyPolicy.Forbid && !active.isEmpty()) {
-                events.normal(pipeline, "ScheduleSkipped", "the run for " + time + " was not started: run "
-                        + active.get(0).getMetadata().getName() + " is still going and the concurrency policy is Forbid");
-                continue;
-            }
-            if (policy == ConcurrencyPolicy.Replace) {
-                active.forEach(this::cancel);
-            }
-            start(pipeline, time);
+        PipelineSchedules.Decision decision = PipelineSchedules.decide(due, schedule, since, !active.isEmpty());
+        if (decision.cancelActive()) {
+            active.forEach(this::cancel);
         }
-        status.lastScheduleTime = Conditions.timestamp(due.lastScheduleTime());
+        for (Instant time : decision.skipped()) {
+            events.normal(pipeline, "ScheduleSkipped", "the run for " + time + " was not started: the concurrency policy is "
+                    + schedule.concurrencyPolicy + (active.isEmpty() ? "" : " and run " + active.get(0).getMetadata().getName()
+                    + " is still going"));
+        }
+        decision.start().forEach(time -> start(pipeline, time));
+        status.lastScheduleTime = Conditions.timestamp(decision.lastScheduleTime());
         status.nextScheduleTime = due.next().map(Conditions::timestamp).orElse(null);
         return due.next().map(next -> Duration.between(now, next).plusMillis(50));
     }

@@ -1,0 +1,98 @@
+package io.raffinerie.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.raffinerie.api.v1alpha1.ConcurrencyPolicy;
+import io.raffinerie.api.v1alpha1.DataPipeline;
+import io.raffinerie.api.v1alpha1.DataPipelineSpec;
+import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.api.v1alpha1.MissedRunsPolicy;
+import io.raffinerie.api.v1alpha1.PipelineSchedule;
+import io.raffinerie.api.v1alpha1.RunPhase;
+import io.raffinerie.model.Conditions;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Scheduled pipelines on a real API server: catch-up runs and the concurrency policy. */
+@QuarkusTest
+@ClusterIT
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PipelineScheduleIT {
+    static final String NS = "schedules";
+
+    @Inject
+    KubernetesClient client;
+
+    JobControllerDouble controller;
+
+    @BeforeAll
+    void environmentAndJob() {
+        controller = new JobControllerDouble(client);
+        Resources.readyEnvironment(client, NS);
+        client.resource(Resources.bashJob(NS, "hourly-step")).serverSideApply();
+    }
+
+    private List<DataRun> runs(String pipeline) {
+        return client.resources(DataRun.class).inNamespace(NS).withLabel("raffinerie.io/pipeline", pipeline).list().getItems()
+                .stream().sorted(Comparator.comparing(r -> r.getMetadata().getName())).toList();
+    }
+
+    private List<DataRun> active(String pipeline) {
+        return runs(pipeline).stream().filter(r -> r.getStatus() == null || r.getStatus().phase == null
+                || !r.getStatus().phase.isFinished()).toList();
+    }
+
+    @Test
+    void forbidWithCatchUpRunsTheMissedTimesOneAtATime() {
+        DataPipeline pipeline = new DataPipeline();
+        pipeline.getMetadata().setName("hourly");
+        pipeline.getMetadata().setNamespace(NS);
+        pipeline.setSpec(new DataPipelineSpec());
+        pipeline.getSpec().steps = List.of(Resources.step("a", null));
+        pipeline.getSpec().steps.get(0).jobRef = "hourly-step";
+        pipeline.getSpec().schedule = new PipelineSchedule();
+        pipeline.getSpec().schedule.cron = "0 * * * *";
+        pipeline.getSpec().schedule.missedRuns = MissedRunsPolicy.All;
+        pipeline.getSpec().schedule.concurrencyPolicy = ConcurrencyPolicy.Forbid;
+        pipeline.getSpec().schedule.suspend = true;
+        DataPipeline applied = client.resource(pipeline).serverSideApply();
+        await().atMost(Resources.TIMEOUT).until(() -> {
+            DataPipeline current = client.resource(applied).get();
+            return current.getStatus() != null && current.getStatus().lastScheduleTime != null;
+        });
+
+        // As if the operator had been down for four hours: the last scheduled time it handled is that old.
+        Instant lastHandled = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(4));
+        client.resource(applied).editStatus(current -> {
+            current.getStatus().lastScheduleTime = Conditions.timestamp(lastHandled);
+            return current;
+        });
+        pipeline.getSpec().schedule.suspend = false;
+        client.resource(pipeline).serverSideApply();
+
+        // Four missed hours; each run starts only once the one before has ended.
+        for (int i = 1; i <= 4; i++) {
+            int started = i;
+            await().atMost(Resources.TIMEOUT).until(() -> runs("hourly").size() >= started);
+            await().during(Duration.ofSeconds(1)).atMost(Resources.TIMEOUT).until(() -> active("hourly").size() <= 1);
+            assertThat(runs("hourly")).as("runs started after %d ended", i - 1).hasSize(i);
+            DataRun run = active("hourly").get(0);
+            controller.runToSuccess(NS, run.getMetadata().getName() + "-a");
+            Resources.awaitRun(client, NS, run.getMetadata().getName(), r -> r.getStatus().phase == RunPhase.Succeeded);
+        }
+        assertThat(runs("hourly")).hasSize(4).extracting(r -> r.getMetadata().getAnnotations().get("raffinerie.io/scheduled-time"))
+                .containsExactly(lastHandled.plus(Duration.ofHours(1)).toString(), lastHandled.plus(Duration.ofHours(2)).toString(),
+                        lastHandled.plus(Duration.ofHours(3)).toString(), lastHandled.plus(Duration.ofHours(4)).toString());
+        client.resource(applied).delete();
+    }
+}
