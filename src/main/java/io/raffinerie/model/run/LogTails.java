@@ -15,9 +15,29 @@ public final class LogTails {
     private LogTails() {
     }
 
+    /** How many bytes of the log's end to read: the bound, and room for a secret cut where the reading starts. */
+    public static final int WINDOW_BYTES = 2 * MAX_BYTES;
+
     /** The last lines of the log within both bounds, with every secret value replaced by ****. */
     public static String of(String log, Collection<String> secretValues) {
         return bound(mask(log == null ? "" : log, secretValues));
+    }
+
+    /**
+     * The tail of a log of which only the end was read ({@code window}); {@code cutAtStart} when the log began
+     * earlier. A secret the window cuts at its start cannot be recognised, so as many characters as the longest
+     * secret has are dropped there first; then the secrets are masked, then the tail is bounded, keeping its end.
+     */
+    public static String ofWindow(String window, boolean cutAtStart, Collection<String> secretValues) {
+        String text = window == null ? "" : window;
+        if (cutAtStart) {
+            int longest = secretValues.stream().filter(v -> v != null).mapToInt(String::length).max().orElse(0);
+            text = text.substring(Math.min(text.length(), longest));
+            while (!text.isEmpty() && text.charAt(0) == '\uFFFD') {
+                text = text.substring(1); // a character the window cut in the middle of its bytes
+            }
+        }
+        return of(text, secretValues);
     }
 
     static String mask(String log, Collection<String> secretValues) {

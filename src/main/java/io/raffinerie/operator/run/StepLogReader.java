@@ -10,6 +10,8 @@ import io.raffinerie.model.job.JobTemplates;
 import io.raffinerie.model.run.LogTails;
 import io.raffinerie.model.run.StepObservation;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -42,16 +44,22 @@ public class StepLogReader {
                 .orElse("(no pod ran for this step)");
     }
 
+    /**
+     * The last lines of the log, read to their end: the API's limitBytes would keep the beginning of the lines and
+     * lose the end. Only the last {@link LogTails#WINDOW_BYTES} are kept while reading.
+     */
     String tail(String namespace, String pod, List<Variable> variables) {
-        String log;
-        try {
-            log = client.pods().inNamespace(namespace).withName(pod).inContainer(JobTemplates.CONTAINER)
-                    .limitBytes(LogTails.MAX_BYTES * 2).tailingLines(LogTails.MAX_LINES).getLog();
+        LogWindow window = new LogWindow(LogTails.WINDOW_BYTES);
+        try (InputStream log = client.pods().inNamespace(namespace).withName(pod).inContainer(JobTemplates.CONTAINER)
+                .tailingLines(LogTails.MAX_LINES).getLogInputStream()) {
+            window.readAll(log);
         } catch (KubernetesClientException e) {
             return "(the log of pod " + pod + " could not be read: " + (e.getStatus() != null && e.getStatus().getMessage() != null
                     ? e.getStatus().getMessage() : "the API server answered " + e.getCode()) + ")";
+        } catch (IOException e) {
+            return "(the log of pod " + pod + " could not be read: " + e.getMessage() + ")";
         }
-        return LogTails.of(log, secretValues(namespace, variables));
+        return LogTails.ofWindow(window.text(), window.cutAtStart(), secretValues(namespace, variables));
     }
 
     /** The values of the secret keys the variables reference; a missing secret has no value to hide. */

@@ -40,4 +40,25 @@ class LogTailsTest {
     void masksAValueWithATrailingNewlineAsWritten() {
         assertThat(LogTails.of("password is s3cret!", List.of("s3cret!\n"))).isEqualTo("password is ****");
     }
+
+    @Test
+    void aWindowCutInsideASecretShowsNoPartOfIt() {
+        String secret = "s3cr3t-warehouse-password";
+        // The window starts in the middle of the secret: its end must not show.
+        String window = secret.substring(10) + " and then\nthe last line ends with " + secret;
+        String tail = LogTails.ofWindow(window, true, List.of(secret));
+        assertThat(tail).doesNotContain("password").endsWith("the last line ends with ****");
+        assertThat(LogTails.ofWindow(window, false, List.of(secret))).as("a window that is the whole log keeps its start")
+                .startsWith(secret.substring(10));
+    }
+
+    @Test
+    void theEndOfALongLastLineEndingWithASecretIsKeptAndMasked() {
+        String secret = "s3cr3t-warehouse-password";
+        String log = ("x".repeat(10 * 1024) + "\n").repeat(20) + "y".repeat(10 * 1024) + secret + "\n";
+        String window = log.substring(log.length() - LogTails.WINDOW_BYTES);
+        String tail = LogTails.ofWindow(window, true, List.of(secret));
+        assertThat(tail).endsWith("y****\n").doesNotContain("s3cr3t").doesNotContain("password");
+        assertThat(tail.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(LogTails.MAX_BYTES);
+    }
 }
