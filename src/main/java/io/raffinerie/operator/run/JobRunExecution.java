@@ -46,7 +46,9 @@ public class JobRunExecution {
         String namespace = run.getMetadata().getNamespace();
         String jobName = JobRuns.jobName(run, null);
         StepStatus previous = status.steps.isEmpty() ? null : status.steps.get(0);
-        Optional<Job> existing = RunEventSources.jobOrConfirm(context, client, namespace, jobName, previous);
+        // A scheduled run records a Job its CronJob started: the Job exists even when this controller's cache lags.
+        boolean known = RunEventSources.created(previous) || previous == null && status.trigger == Trigger.Schedule;
+        Optional<Job> existing = RunEventSources.jobOrConfirm(context, client, namespace, jobName, known);
         boolean cancel = Boolean.TRUE.equals(run.getSpec().cancel);
         StepStatus step;
         if (existing.isEmpty()) {

@@ -154,7 +154,7 @@ public class PipelineRunExecution {
         Map<String, PipelineRuns.Observed> observed = new HashMap<>();
         for (PipelineStep step : snapshot.pipeline.steps) {
             String jobName = JobRuns.jobName(run, step.name);
-            RunEventSources.jobOrConfirm(context, client, namespace, jobName, before.get(step.name)).ifPresent(j -> observed.put(step.name, new PipelineRuns.Observed(j, RunEventSources.podsOf(context, namespace, jobName))));
+            RunEventSources.jobOrConfirm(context, client, namespace, jobName, RunEventSources.created(before.get(step.name))).ifPresent(j -> observed.put(step.name, new PipelineRuns.Observed(j, RunEventSources.podsOf(context, namespace, jobName))));
         }
         return observed;
     }

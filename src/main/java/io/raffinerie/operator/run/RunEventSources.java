@@ -57,16 +57,21 @@ final class RunEventSources {
     }
 
     /**
-     * A step's Job from the cache; when the step's status says its Job was created but the cache does not have it
-     * (yet), the API server is asked before the Job is taken for lost.
+     * A step's Job from the cache; when the Job is known to exist but the cache does not have it (yet), the API server
+     * is asked before the Job is taken for lost.
      */
     static Optional<Job> jobOrConfirm(Context<DataRun> context, KubernetesClient client, String namespace, String name,
-            StepStatus previous) {
+            boolean known) {
         Optional<Job> cached = job(context, namespace, name);
-        if (cached.isPresent() || previous == null || previous.job == null || previous.phase.isFinished()) {
+        if (cached.isPresent() || !known) {
             return cached;
         }
         return Optional.ofNullable(client.batch().v1().jobs().inNamespace(namespace).withName(name).get());
+    }
+
+    /** Whether a step's status says its Job was created and had not finished. */
+    static boolean created(StepStatus previous) {
+        return previous != null && previous.job != null && !previous.phase.isFinished();
     }
 
     /** The pods of a Job from the cache. */

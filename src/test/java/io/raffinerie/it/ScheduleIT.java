@@ -3,6 +3,7 @@ package io.raffinerie.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.raffinerie.api.v1alpha1.ConcurrencyPolicy;
@@ -12,7 +13,9 @@ import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.MissedRunsPolicy;
 import io.raffinerie.api.v1alpha1.PipelineSchedule;
 import io.raffinerie.api.v1alpha1.RunPhase;
+import io.raffinerie.api.v1alpha1.Trigger;
 import io.raffinerie.model.Conditions;
+import io.raffinerie.model.run.RunStatuses;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,11 +26,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Scheduled pipelines on a real API server: catch-up runs and the concurrency policy. */
+/** Schedules on a real API server: catch-up runs and the concurrency policy of pipelines, scheduled job runs. */
 @QuarkusTest
 @ClusterIT
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PipelineScheduleIT {
+class ScheduleIT {
     static final String NS = "schedules";
 
     @Inject
@@ -94,5 +97,27 @@ class PipelineScheduleIT {
                 .containsExactly(lastHandled.plus(Duration.ofHours(1)).toString(), lastHandled.plus(Duration.ofHours(2)).toString(),
                         lastHandled.plus(Duration.ofHours(3)).toString(), lastHandled.plus(Duration.ofHours(4)).toString());
         client.resource(applied).delete();
+    }
+
+    @Test
+    void aScheduledRunWhoseJobIsNotCachedYetAsksTheApiServerInsteadOfFailing() {
+        client.resource(Resources.bashJob(NS, "nightly")).serverSideApply();
+        // A Job as a CronJob starts it, but without the label the run controller's informer selects: its cache never
+        // has it, the longest possible cache lag.
+        client.batch().v1().jobs().inNamespace(NS).resource(new JobBuilder().withNewMetadata().withName("nightly-29000000")
+                .endMetadata().withNewSpec().withSuspend(true).withNewTemplate().withNewSpec().withRestartPolicy("Never")
+                .addNewContainer().withName("main").withImage("bash").endContainer().endSpec().endTemplate().endSpec().build())
+                .create();
+        DataRun run = Resources.run(NS, "nightly-29000000", "nightly", null);
+        run.getMetadata().getLabels().put(RunStatuses.TRIGGER_LABEL, Trigger.Schedule.name());
+        client.resource(run).create();
+
+        DataRun observed = Resources.awaitRun(client, NS, "nightly-29000000", r -> !r.getStatus().steps.isEmpty());
+        await().during(Duration.ofSeconds(2)).atMost(Resources.TIMEOUT).until(
+                () -> client.resource(observed).get().getStatus().phase != RunPhase.Failed);
+        DataRun current = client.resource(observed).get();
+        assertThat(current.getStatus().steps.get(0).job).isEqualTo("nightly-29000000");
+        assertThat(current.getStatus().steps.get(0).reason).isNotEqualTo("JobDeleted");
+        assertThat(current.getStatus().trigger).isEqualTo(Trigger.Schedule);
     }
 }
