@@ -14,6 +14,10 @@ import io.raffinerie.api.v1alpha1.MissedRunsPolicy;
 import io.raffinerie.api.v1alpha1.PipelineSchedule;
 import io.raffinerie.api.v1alpha1.RunPhase;
 import io.raffinerie.api.v1alpha1.Trigger;
+import io.raffinerie.api.v1alpha1.DataJob;
+import io.raffinerie.api.v1alpha1.Schedule;
+import io.raffinerie.model.job.CronJobs;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.raffinerie.model.Conditions;
 import io.raffinerie.model.run.RunStatuses;
 import jakarta.inject.Inject;
@@ -119,5 +123,27 @@ class ScheduleIT {
         assertThat(current.getStatus().steps.get(0).job).isEqualTo("nightly-29000000");
         assertThat(current.getStatus().steps.get(0).reason).isNotEqualTo("JobDeleted");
         assertThat(current.getStatus().trigger).isEqualTo(Trigger.Schedule);
+    }
+
+    @Test
+    void anInvalidJobsCronJobIsSuspendedUntilTheJobIsFixed() {
+        DataJob job = Resources.bashJob(NS, "nightly-load");
+        job.getSpec().schedule = new Schedule();
+        job.getSpec().schedule.cron = "0 2 * * *";
+        DataJob applied = client.resource(job).serverSideApply();
+        assertThat(Resources.awaitReady(client, applied).getStatus()).isEqualTo("True");
+        String cronJob = CronJobs.name(applied);
+        await().atMost(Resources.TIMEOUT).until(() -> client.batch().v1().cronjobs().inNamespace(NS).withName(cronJob).get() != null);
+
+        job.getSpec().version = "0.1";
+        Condition invalid = Resources.awaitReady(client, client.resource(job).serverSideApply());
+        assertThat(invalid.getStatus()).isEqualTo("False");
+        assertThat(invalid.getMessage()).endsWith("the CronJob " + cronJob + " is suspended until this is fixed");
+        assertThat(client.batch().v1().cronjobs().inNamespace(NS).withName(cronJob).get().getSpec().getSuspend()).isTrue();
+
+        job.getSpec().version = null;
+        assertThat(Resources.awaitReady(client, client.resource(job).serverSideApply()).getStatus()).isEqualTo("True");
+        await().atMost(Resources.TIMEOUT).until(
+                () -> !Boolean.TRUE.equals(client.batch().v1().cronjobs().inNamespace(NS).withName(cronJob).get().getSpec().getSuspend()));
     }
 }

@@ -7,6 +7,7 @@ import io.raffinerie.api.v1alpha1.Schedule;
 import io.raffinerie.api.v1alpha1.Trigger;
 import io.raffinerie.api.v1alpha1.Variable;
 import io.raffinerie.model.ChildNames;
+import io.raffinerie.model.Problem;
 import io.raffinerie.model.Durations;
 import io.raffinerie.model.run.RunParameters;
 import io.raffinerie.model.run.RunStatuses;
@@ -58,5 +59,11 @@ public final class CronJobs {
         Durations.parse(schedule.startingDeadline)
                 .ifPresent(deadline -> cronJob.editSpec().withStartingDeadlineSeconds(deadline.toSeconds()).endSpec());
         return cronJob.build();
+    }
+
+    /** The problem of a job whose CronJob is suspended because of it. */
+    public static Problem suspendedWhileInvalid(Problem problem, String cronJob) {
+        return new Problem(problem.reason(), problem.message() + "; the CronJob " + cronJob
+                + " is suspended until this is fixed");
     }
 }

@@ -73,9 +73,12 @@ public class DataJobReconciler implements Reconciler<DataJob> {
         String namespace = job.getMetadata().getNamespace();
         Optional<Problem> problem = EnvironmentModel.checkHost(Environments.find(context, namespace), namespace)
                 .or(() -> JobValidation.validate(job.getSpec(), catalog));
+        // The Jobs a CronJob started are runs, even once the job became invalid.
+        scheduledRuns.record(job, Caches.eventSource(context, Job.class).byIndex(JOBS_BY_DATAJOB, key(job)));
         if (problem.isEmpty()) {
             context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-            scheduledRuns.record(job, Caches.eventSource(context, Job.class).byIndex(JOBS_BY_DATAJOB, key(job)));
+        } else {
+            problem = problem.map(p -> CronJobSuspension.suspend(context, job, p));
         }
         DataJobStatus status = StatusPatch.copyOf(job.getStatus(), DataJobStatus::new);
         Optional<Duration> untilExpiry = history.keep(job, context, RunsByTarget.of(context, job), job.getSpec().history, status);
