@@ -80,7 +80,7 @@ class ScheduleIT {
 
         // As if the operator had been down for four hours: the last scheduled time it handled is that old.
         Instant lastHandled = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(4));
-        client.resource(applied).editStatus(current -> {
+        client.resources(DataPipeline.class).inNamespace(NS).withName("hourly").editStatus(current -> {
             current.getStatus().lastScheduleTime = Conditions.timestamp(lastHandled);
             return current;
         });
