@@ -15,6 +15,8 @@ import java.util.Map;
         message = "a cancelled run cannot be resumed; create a new DataRun", fieldPath = ".cancel")
 @ValidationRule(value = "!has(self.retryOf) || has(self.pipelineRef)", message = "only a pipeline run can retry another run",
         fieldPath = ".retryOf")
+@ValidationRule(value = "!has(self.retry) || has(self.retryOf)", message = "retry options need spec.retryOf, the run to retry",
+        fieldPath = ".retry")
 public class DataRunSpec {
     @Size(max = 253)
     @Pattern(Patterns.DNS_SUBDOMAIN)
@@ -39,4 +41,8 @@ public class DataRunSpec {
     @Pattern(Patterns.DNS_SUBDOMAIN)
     @ValidationRule(value = "self == oldSelf", message = "retryOf is immutable")
     public String retryOf;
+
+    /** How the retry reruns its steps: what the original ran (default) or the latest pipeline and jobs. */
+    @ValidationRule(value = "self == oldSelf", message = "retry is immutable")
+    public RetryOptions retry;
 }

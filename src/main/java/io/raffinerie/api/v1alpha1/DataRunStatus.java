@@ -5,6 +5,7 @@ import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.crd.generator.annotation.SchemaFrom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class DataRunStatus extends Status {
@@ -17,6 +18,8 @@ public class DataRunStatus extends Status {
     /** Finished steps over all steps, such as 3/5. */
     public String progress;
     public String message;
+    /** The parameter values the run runs with: its own, over the original run's for a retry. */
+    public Map<String, String> parameters;
     public List<StepStatus> steps = new ArrayList<>();
     /** For pipeline runs: what the run executes, frozen at its start (kept opaque to the schema). */
     @PreserveUnknownFields

@@ -5,6 +5,7 @@ import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataJobSpec;
 import io.raffinerie.api.v1alpha1.DataPipeline;
 import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.api.v1alpha1.DataRunSpec;
 import io.raffinerie.api.v1alpha1.Parameter;
 import io.raffinerie.api.v1alpha1.PipelineStep;
 import io.raffinerie.api.v1alpha1.RunSnapshot;
@@ -106,11 +107,19 @@ public final class RunSnapshots {
         return Optional.empty();
     }
 
-    /** The steps of a finished run that a retry reuses: the succeeded ones, marked with where they came from. */
-    public static List<StepStatus> reusedSteps(DataRun original) {
+    /** Whether a retry reruns its steps with the pipeline and jobs as they are now, rather than as the original ran. */
+    public static boolean retriesLatest(DataRunSpec spec) {
+        return spec.retry != null && Boolean.TRUE.equals(spec.retry.useLatest);
+    }
+
+    /**
+     * The steps of a finished run that a retry reuses: the succeeded ones that the retry's snapshot still has,
+     * marked with where they came from.
+     */
+    public static List<StepStatus> reusedSteps(DataRun original, RunSnapshot retry) {
         List<StepStatus> reused = new ArrayList<>();
         for (StepStatus step : original.getStatus().steps) {
-            if (step.phase == StepPhase.Succeeded) {
+            if (step.phase == StepPhase.Succeeded && retry.pipeline.steps.stream().anyMatch(s -> s.name.equals(step.name))) {
                 StepStatus copy = RunStatuses.copy(step);
                 copy.reusedFrom = step.reusedFrom != null ? step.reusedFrom : original.getMetadata().getName();
                 reused.add(copy);

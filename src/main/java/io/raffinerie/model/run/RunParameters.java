@@ -43,4 +43,14 @@ public final class RunParameters {
     /** Resolved values, or a problem. */
     public record Resolution(Map<String, String> values, Optional<Problem> problem) {
     }
+
+    /**
+     * The values a retry runs with: the original run's, over which the retry's own override some. A retry created
+     * without parameters runs every step as the original did.
+     */
+    public static Map<String, String> inherit(Map<String, String> original, Map<String, String> overrides) {
+        Map<String, String> values = new java.util.TreeMap<>(original == null ? Map.of() : original);
+        values.putAll(overrides == null ? Map.of() : overrides);
+        return values;
+    }
 }

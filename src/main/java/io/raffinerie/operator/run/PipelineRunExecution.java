@@ -23,6 +23,7 @@ import io.raffinerie.model.pipeline.PipelineRuns;
 import io.raffinerie.model.pipeline.PipelineValidation;
 import io.raffinerie.model.pipeline.RunSnapshots;
 import io.raffinerie.model.run.JobRuns;
+import io.raffinerie.model.run.RunParameters;
 import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.operator.common.Caches;
 import io.raffinerie.operator.common.Creations;
@@ -85,7 +86,7 @@ public class PipelineRunExecution {
         Map<String, StepStatus> after = byName(plan.steps());
         for (String step : plan.stepsToStart()) {
             PipelineStep declared = declared(snapshot, step);
-            if (createJob(run, snapshot, declared, variables)) {
+            if (createJob(run, snapshot, declared, status.parameters, variables)) {
                 RunMeasures.upstreamDone(declared.dependsOn, before, after, observedAt)
                         .ifPresent(done -> metrics.stepTransition(run, Duration.between(done, clock.instant())));
             }
@@ -109,8 +110,10 @@ public class PipelineRunExecution {
         String namespace = run.getMetadata().getNamespace();
         RunSnapshot snapshot;
         List<StepStatus> steps = new ArrayList<>();
+        Map<String, String> parameters = run.getSpec().parameters;
+        DataRun original = null;
         if (run.getSpec().retryOf != null) {
-            DataRun original = context.getPrimaryCache().get(new ResourceID(run.getSpec().retryOf, namespace)).orElse(null);
+            original = context.getPrimaryCache().get(new ResourceID(run.getSpec().retryOf, namespace)).orElse(null);
             if (original == null || original.getStatus() == null || original.getStatus().snapshot == null
                     || !RunStatuses.isFinished(original.getStatus())) {
                 return Optional.of(new Problem(Reasons.RUN_NOT_FOUND, "spec.retryOf: " + run.getSpec().retryOf
@@ -120,8 +123,11 @@ public class PipelineRunExecution {
                 return Optional.of(new Problem(Reasons.INVALID_SPEC, "spec.retryOf: " + run.getSpec().retryOf + " ran pipeline "
                         + original.getSpec().pipelineRef + ", not " + run.getSpec().pipelineRef));
             }
+            parameters = RunParameters.inherit(original.getStatus().parameters != null ? original.getStatus().parameters
+                    : original.getSpec().parameters, run.getSpec().parameters);
+        }
+        if (original != null && !RunSnapshots.retriesLatest(run.getSpec())) {
             snapshot = original.getStatus().snapshot;
-            steps.addAll(RunSnapshots.reusedSteps(original));
         } else {
             Map<String, DataJob> jobs = Caches.list(context, DataJob.class, namespace)
                     .collect(Collectors.toMap(j -> j.getMetadata().getName(), j -> j));
@@ -131,14 +137,21 @@ public class PipelineRunExecution {
             }
             snapshot = RunSnapshots.of(pipeline.get(), jobs);
         }
+        if (original != null) {
+            steps.addAll(RunSnapshots.reusedSteps(original, snapshot));
+        }
+        Map<String, String> values = parameters;
         RunSnapshot frozen = snapshot;
         // Every step's job is checked before the first starts, so that no step fails half-way for a reason known now.
         Optional<Problem> problem = PipelineValidation.invalidStepJob(snapshot.pipeline.steps,
                         name -> RunSnapshots.frozenJob(frozen, name).orElse(null), catalog)
                 .or(() -> RunSnapshots.sizeProblem(frozen))
-                .or(() -> RunSnapshots.missingStepParameter(frozen, run.getSpec().parameters));
+                .or(() -> RunParameters.resolve("DataPipeline " + run.getSpec().pipelineRef, frozen.pipeline.parameters, values)
+                        .problem())
+                .or(() -> RunSnapshots.missingStepParameter(frozen, values));
         if (problem.isEmpty()) {
             status.snapshot = snapshot;
+            status.parameters = values == null || values.isEmpty() ? null : values;
             status.specGeneration = snapshot.pipelineGeneration;
             status.startTime = Conditions.timestamp(clock.instant());
             status.steps = steps;
@@ -159,11 +172,12 @@ public class PipelineRunExecution {
         return observed;
     }
 
-    private boolean createJob(DataRun run, RunSnapshot snapshot, PipelineStep step, List<Variable> variables) {
+    private boolean createJob(DataRun run, RunSnapshot snapshot, PipelineStep step, Map<String, String> parameters,
+            List<Variable> variables) {
         DataJob job = RunSnapshots.job(snapshot, step, run.getMetadata().getNamespace());
         TechnologyCatalog.Resolution resolution = catalog.resolve(job.getSpec().technology, job.getSpec().version, job.getSpec().image);
         return Creations.createIfAbsent(client, JobRuns.desired(run, step.name, job, resolution,
-                RunSnapshots.stepParameters(snapshot, step, run.getSpec().parameters), variables));
+                RunSnapshots.stepParameters(snapshot, step, parameters), variables));
     }
 
     private void readLogTail(String namespace, StepStatus step, PipelineRuns.Observed observed, RunSnapshot snapshot,
