@@ -31,8 +31,8 @@ final class RunEventSources {
     private RunEventSources() {
     }
 
+    /** Jobs of runs; the runs must be indexed by {@link LabelledPrimaries#index}. */
     static InformerEventSource<Job, DataRun> jobs(EventSourceContext<DataRun> context) {
-        LabelledPrimaries.index(context);
         return new InformerEventSource<>(InformerEventSourceConfiguration.from(Job.class, DataRun.class)
                 .withItemStore(new LeanItemStore<>())
                 .withLabelSelector(RunLabels.JOB)
