@@ -28,10 +28,14 @@ public final class ChildNames {
             return full;
         }
         String prefix = full.substring(0, maxLength - HASH_LENGTH - 1);
-        while (prefix.endsWith("-") || prefix.endsWith(".")) {
+        while (!prefix.isEmpty() && !isAlphanumeric(prefix.charAt(prefix.length() - 1))) {
             prefix = prefix.substring(0, prefix.length() - 1);
         }
         return prefix + "-" + hash(full);
+    }
+
+    private static boolean isAlphanumeric(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     /** The first characters of the SHA-256 of the text, in hex. */

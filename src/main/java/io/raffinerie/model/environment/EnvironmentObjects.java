@@ -32,6 +32,7 @@ import io.raffinerie.api.v1alpha1.EgressRule;
 import io.raffinerie.api.v1alpha1.NetworkIsolation;
 import io.raffinerie.api.v1alpha1.Quota;
 import io.raffinerie.api.v1alpha1.Variable;
+import io.raffinerie.model.LabelValues;
 import io.raffinerie.model.job.RunLabels;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,7 +87,7 @@ public final class EnvironmentObjects {
         return new ObjectMetaBuilder()
                 .withName(name)
                 .withNamespace(EnvironmentModel.namespaceOf(environment))
-                .addToLabels(EnvironmentModel.ENVIRONMENT_LABEL, environment.getMetadata().getName())
+                .addToLabels(EnvironmentModel.ENVIRONMENT_LABEL, LabelValues.of(environment.getMetadata().getName()))
                 .addToLabels(EnvironmentModel.MANAGED_BY_LABEL, EnvironmentModel.MANAGED_BY)
                 .build();
     }

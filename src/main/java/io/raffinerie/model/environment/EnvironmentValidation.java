@@ -6,6 +6,7 @@ import io.raffinerie.api.v1alpha1.ContainerDefaults;
 import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.api.v1alpha1.DataEnvironmentSpec;
 import io.raffinerie.api.v1alpha1.EgressRule;
+import io.raffinerie.api.v1alpha1.Patterns;
 import io.raffinerie.api.v1alpha1.Quota;
 import io.raffinerie.model.Problem;
 import io.raffinerie.model.Reasons;
@@ -20,6 +21,7 @@ import java.util.Set;
  * What the schema cannot check about an environment, and what it checks too, for clusters whose CRD lags behind.
  */
 public final class EnvironmentValidation {
+    private static final int MAX_NAMESPACE_LENGTH = 63;
     private static final Set<String> SYSTEM_NAMESPACES = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
 
     private EnvironmentValidation() {
@@ -31,6 +33,12 @@ public final class EnvironmentValidation {
         if (SYSTEM_NAMESPACES.contains(namespace) || namespace.equals(operatorNamespace)) {
             return Optional.of(new Problem(Reasons.NAMESPACE_CONFLICT,
                     "namespace " + namespace + " belongs to the cluster or to the operator and cannot be an environment"));
+        }
+        if (!namespace.matches(Patterns.DNS_LABEL) || namespace.length() > MAX_NAMESPACE_LENGTH) {
+            boolean declared = !namespace.equals(environment.getMetadata().getName());
+            return Optional.of(invalid((declared ? "spec.namespace: " : "metadata.name: ") + namespace
+                    + " cannot be a namespace name (at most " + MAX_NAMESPACE_LENGTH + " characters, a-z, 0-9 and '-')"
+                    + (declared ? "" : "; set spec.namespace to a name that can")));
         }
         DataEnvironmentSpec spec = environment.getSpec();
         if (spec == null) {

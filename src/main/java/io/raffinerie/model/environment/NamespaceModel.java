@@ -3,6 +3,7 @@ package io.raffinerie.model.environment;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.raffinerie.api.v1alpha1.DataEnvironment;
+import io.raffinerie.model.LabelValues;
 import io.raffinerie.model.Problem;
 import io.raffinerie.model.Reasons;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ public final class NamespaceModel {
     /** The namespace as the environment wants it. {@code existing} is the namespace as it is, or null. */
     public static Namespace desired(DataEnvironment environment, Namespace existing) {
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put(EnvironmentModel.ENVIRONMENT_LABEL, environment.getMetadata().getName());
+        labels.put(EnvironmentModel.ENVIRONMENT_LABEL, LabelValues.of(environment.getMetadata().getName()));
         labels.put(EnvironmentModel.MANAGED_BY_LABEL, EnvironmentModel.MANAGED_BY);
         for (String mode : new String[] {"enforce", "audit", "warn"}) {
             labels.put(POD_SECURITY + mode, "restricted");
@@ -45,13 +46,13 @@ public final class NamespaceModel {
         String owner = existing.getMetadata().getLabels() == null ? null
                 : existing.getMetadata().getLabels().get(EnvironmentModel.ENVIRONMENT_LABEL);
         String name = environment.getMetadata().getName();
-        if (name.equals(owner)) {
+        if (LabelValues.standsFor(owner, name)) {
             return Optional.empty();
         }
         String namespace = existing.getMetadata().getName();
         return Optional.of(new Problem(Reasons.NAMESPACE_CONFLICT, owner == null
                 ? "namespace " + namespace + " already exists and belongs to no environment; label it "
-                        + EnvironmentModel.ENVIRONMENT_LABEL + "=" + name + " to let this environment adopt it"
+                        + EnvironmentModel.ENVIRONMENT_LABEL + "=" + LabelValues.of(name) + " to let this environment adopt it"
                 : "namespace " + namespace + " belongs to DataEnvironment " + owner));
     }
 

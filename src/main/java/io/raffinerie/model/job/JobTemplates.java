@@ -16,6 +16,7 @@ import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataJobSpec;
 import io.raffinerie.api.v1alpha1.Variable;
 import io.raffinerie.model.Durations;
+import io.raffinerie.model.LabelValues;
 import io.raffinerie.model.environment.EnvironmentModel;
 import io.raffinerie.model.environment.EnvironmentObjects;
 import java.util.ArrayList;
@@ -129,10 +130,13 @@ public final class JobTemplates {
                 .withName(variable.secretKeyRef.name).withKey(variable.secretKeyRef.key).endSecretKeyRef().endValueFrom().build();
     }
 
-    /** Labels every object of a run carries, so that the operator's informers select only what it manages. */
+    /**
+     * Labels every object of a run carries, so that the operator's informers select only what it manages. The job's
+     * name is shortened when it is too long for a label value (see {@link LabelValues}).
+     */
     public static Map<String, String> labels(String dataJob) {
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put(RunLabels.JOB, dataJob);
+        labels.put(RunLabels.JOB, LabelValues.of(dataJob));
         labels.put(EnvironmentModel.MANAGED_BY_LABEL, EnvironmentModel.MANAGED_BY);
         return labels;
     }

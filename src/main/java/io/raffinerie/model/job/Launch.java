@@ -3,6 +3,7 @@ package io.raffinerie.model.job;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataJobSpec;
 import io.raffinerie.api.v1alpha1.SparkSpec;
+import io.raffinerie.model.LabelValues;
 import io.raffinerie.model.environment.EnvironmentObjects;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +47,8 @@ record Launch(List<String> command, List<String> args, String serviceAccount, bo
         conf.put("spark.kubernetes.container.image", image);
         conf.put("spark.kubernetes.driver.label." + RunLabels.TECHNOLOGY, "spark");
         conf.put("spark.kubernetes.executor.label." + RunLabels.TECHNOLOGY, "spark");
-        conf.put("spark.kubernetes.driver.label." + RunLabels.JOB, job.getMetadata().getName());
-        conf.put("spark.kubernetes.executor.label." + RunLabels.JOB, job.getMetadata().getName());
+        conf.put("spark.kubernetes.driver.label." + RunLabels.JOB, LabelValues.of(job.getMetadata().getName()));
+        conf.put("spark.kubernetes.executor.label." + RunLabels.JOB, LabelValues.of(job.getMetadata().getName()));
         if (spark.driver != null) {
             putIfSet(conf, "spark.driver.cores", spark.driver.cores);
             putIfSet(conf, "spark.driver.memory", spark.driver.memory);

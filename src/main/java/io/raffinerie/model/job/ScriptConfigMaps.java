@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.model.ChildNames;
+import io.raffinerie.model.LabelValues;
 import io.raffinerie.model.environment.EnvironmentModel;
 import java.util.Map;
 
@@ -33,7 +34,7 @@ public final class ScriptConfigMaps {
                 .withNewMetadata()
                 .withName(name(job))
                 .withNamespace(job.getMetadata().getNamespace())
-                .addToLabels(RunLabels.JOB, job.getMetadata().getName())
+                .addToLabels(RunLabels.JOB, LabelValues.of(job.getMetadata().getName()))
                 .addToLabels(EnvironmentModel.MANAGED_BY_LABEL, EnvironmentModel.MANAGED_BY)
                 .endMetadata()
                 .withImmutable(true)

@@ -7,6 +7,7 @@ import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.Variable;
 import io.raffinerie.model.ChildNames;
+import io.raffinerie.model.LabelValues;
 import io.raffinerie.model.job.JobTemplates;
 import io.raffinerie.model.job.RunLabels;
 import io.raffinerie.model.job.TechnologyCatalog;
@@ -27,9 +28,9 @@ public final class JobRuns {
     public static Job desired(DataRun run, String step, DataJob job, TechnologyCatalog.Resolution resolution,
             Map<String, String> parameters, List<Variable> environmentVariables) {
         Map<String, String> labels = JobTemplates.labels(job.getMetadata().getName());
-        labels.put(RunLabels.RUN, run.getMetadata().getName());
+        labels.put(RunLabels.RUN, LabelValues.of(run.getMetadata().getName()));
         if (step != null) {
-            labels.put(RunLabels.STEP, step);
+            labels.put(RunLabels.STEP, LabelValues.of(step));
         }
         return new JobBuilder()
                 .withNewMetadata()

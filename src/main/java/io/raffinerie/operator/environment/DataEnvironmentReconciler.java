@@ -7,10 +7,12 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.api.v1alpha1.DataEnvironmentStatus;
 import io.raffinerie.api.v1alpha1.DeletionPolicy;
@@ -22,11 +24,13 @@ import io.raffinerie.model.environment.EnvironmentValidation;
 import io.raffinerie.model.environment.NamespaceModel;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import io.raffinerie.operator.common.Failures;
+import io.raffinerie.operator.common.LabelledPrimaries;
 import io.raffinerie.operator.common.OperatorSettings;
 import io.raffinerie.operator.common.StatusPatch;
 import io.raffinerie.operator.common.LeanItemStore;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -77,6 +81,13 @@ public class DataEnvironmentReconciler implements Reconciler<DataEnvironment>, C
         Readiness.apply(status, problem, environment.getMetadata().getGeneration(), Reasons.PROVISIONED,
                 "namespace " + EnvironmentModel.namespaceOf(environment) + " is provisioned", clock);
         return StatusPatch.ifChanged(environment, status);
+    }
+
+    /** Children name their environment in a label, shortened when the name is long: they are mapped back by it. */
+    @Override
+    public List<EventSource<?, DataEnvironment>> prepareEventSources(EventSourceContext<DataEnvironment> context) {
+        LabelledPrimaries.index(context);
+        return List.of();
     }
 
     /** A provisioning failure (for example a refused write) becomes Ready=False; JOSDK retries with backoff. */

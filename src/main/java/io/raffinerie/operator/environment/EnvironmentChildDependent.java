@@ -3,12 +3,11 @@ package io.raffinerie.operator.environment;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.model.environment.EnvironmentModel;
+import io.raffinerie.operator.common.LabelledPrimaries;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * An object an environment owns through its environment label rather than an owner reference, so that deleting
@@ -27,7 +26,8 @@ abstract class EnvironmentChildDependent<R extends HasMetadata> extends Kubernet
 
     @Override
     protected void addSecondaryToPrimaryMapperAnnotations(R desired, DataEnvironment primary) {
-        // The environment label set by the model is the mapping.
+        // The environment label set by the model is the mapping (the name, shortened when long: DataEnvironmentReconciler
+        // indexes the environments by it).
     }
 
     @Override
@@ -35,7 +35,7 @@ abstract class EnvironmentChildDependent<R extends HasMetadata> extends Kubernet
         return Optional.of(child -> {
             String environment = child.getMetadata().getLabels() == null ? null
                     : child.getMetadata().getLabels().get(EnvironmentModel.ENVIRONMENT_LABEL);
-            return environment == null ? Set.of() : Set.of(new ResourceID(environment));
+            return LabelledPrimaries.named(context, null, environment);
         });
     }
 }

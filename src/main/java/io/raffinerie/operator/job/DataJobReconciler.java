@@ -11,7 +11,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
@@ -20,6 +19,7 @@ import io.raffinerie.api.v1alpha1.DataJobStatus;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.model.CronSchedule;
 import io.raffinerie.model.Conditions;
+import io.raffinerie.model.LabelValues;
 import io.raffinerie.model.Problem;
 import io.raffinerie.model.Readiness;
 import io.raffinerie.model.Reasons;
@@ -32,6 +32,7 @@ import io.raffinerie.operator.common.Caches;
 import io.raffinerie.operator.common.LeanItemStore;
 import io.raffinerie.operator.common.Environments;
 import io.raffinerie.operator.common.Failures;
+import io.raffinerie.operator.common.LabelledPrimaries;
 import io.raffinerie.operator.common.RunsByTarget;
 import io.raffinerie.operator.common.StatusPatch;
 import jakarta.inject.Inject;
@@ -40,7 +41,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Keeps a DataJob's script ConfigMap and CronJob in place once the job is valid, records the runs its schedule
@@ -99,12 +99,14 @@ public class DataJobReconciler implements Reconciler<DataJob> {
 
     @Override
     public List<EventSource<?, DataJob>> prepareEventSources(EventSourceContext<DataJob> context) {
+        // The label holds the job's name, shortened when it is long: it is looked up, not taken for the name.
+        LabelledPrimaries.index(context);
         InformerEventSource<Job, DataJob> jobs = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(Job.class, DataJob.class)
                 .withItemStore(new LeanItemStore<>())
                 .withLabelSelector(RunLabels.JOB)
-                .withSecondaryToPrimaryMapper(j -> Set.of(new ResourceID(j.getMetadata().getLabels().get(RunLabels.JOB),
-                        j.getMetadata().getNamespace())))
+                .withSecondaryToPrimaryMapper(j -> LabelledPrimaries.named(context, j.getMetadata().getNamespace(),
+                        j.getMetadata().getLabels().get(RunLabels.JOB)))
                 .build(), context);
         jobs.addIndexers(Map.of(JOBS_BY_DATAJOB, j -> List.of(j.getMetadata().getNamespace() + "/"
                 + j.getMetadata().getLabels().get(RunLabels.JOB))));
@@ -112,6 +114,6 @@ public class DataJobReconciler implements Reconciler<DataJob> {
     }
 
     private static String key(DataJob job) {
-        return job.getMetadata().getNamespace() + "/" + job.getMetadata().getName();
+        return job.getMetadata().getNamespace() + "/" + LabelValues.of(job.getMetadata().getName());
     }
 }

@@ -8,6 +8,7 @@ import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.DataRunSpec;
 import io.raffinerie.api.v1alpha1.Trigger;
+import io.raffinerie.model.LabelValues;
 import io.raffinerie.model.job.RunLabels;
 import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.operator.common.Creations;
@@ -36,7 +37,7 @@ public class ScheduledRuns {
         run.getMetadata().setName(cronRun.getMetadata().getName());
         run.getMetadata().setNamespace(cronRun.getMetadata().getNamespace());
         run.getMetadata().getLabels().put(RunStatuses.TRIGGER_LABEL, Trigger.Schedule.name());
-        run.getMetadata().getLabels().put(RunLabels.JOB, job.getMetadata().getName());
+        run.getMetadata().getLabels().put(RunLabels.JOB, LabelValues.of(job.getMetadata().getName()));
         run.setSpec(new DataRunSpec());
         run.getSpec().jobRef = job.getMetadata().getName();
         Creations.createIfAbsent(client, run);

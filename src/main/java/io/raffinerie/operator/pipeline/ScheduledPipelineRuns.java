@@ -10,6 +10,7 @@ import io.raffinerie.api.v1alpha1.DataRunSpec;
 import io.raffinerie.api.v1alpha1.PipelineSchedule;
 import io.raffinerie.api.v1alpha1.Trigger;
 import io.raffinerie.model.Conditions;
+import io.raffinerie.model.LabelValues;
 import io.raffinerie.model.pipeline.PipelineSchedules;
 import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.operator.common.Creations;
@@ -65,7 +66,7 @@ public class ScheduledPipelineRuns {
         run.getMetadata().setName(PipelineSchedules.runName(pipeline.getMetadata().getName(), time));
         run.getMetadata().setNamespace(pipeline.getMetadata().getNamespace());
         run.getMetadata().getLabels().put(RunStatuses.TRIGGER_LABEL, Trigger.Schedule.name());
-        run.getMetadata().getLabels().put(PIPELINE_LABEL, pipeline.getMetadata().getName());
+        run.getMetadata().getLabels().put(PIPELINE_LABEL, LabelValues.of(pipeline.getMetadata().getName()));
         run.getMetadata().getAnnotations().put("raffinerie.io/scheduled-time", time.toString());
         run.setSpec(new DataRunSpec());
         run.getSpec().pipelineRef = pipeline.getMetadata().getName();

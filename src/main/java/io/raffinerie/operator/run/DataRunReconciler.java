@@ -30,6 +30,7 @@ import io.raffinerie.model.run.RunStarts;
 import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.model.run.RunValidation;
 import io.raffinerie.operator.alert.RunAlerts;
+import io.raffinerie.operator.common.LabelledPrimaries;
 import io.raffinerie.operator.common.Caches;
 import io.raffinerie.operator.common.LeanItemStore;
 import io.raffinerie.operator.common.Environments;
@@ -160,6 +161,7 @@ public class DataRunReconciler implements Reconciler<DataRun> {
 
     @Override
     public List<EventSource<?, DataRun>> prepareEventSources(EventSourceContext<DataRun> context) {
+        LabelledPrimaries.index(context); // Jobs and pods name their run in a label, shortened when the name is long
         return List.of(Environments.eventSource(context),
                 targetEventSource(context, DataJob.class, run -> run.getSpec().jobRef),
                 targetEventSource(context, DataPipeline.class, run -> run.getSpec().pipelineRef),

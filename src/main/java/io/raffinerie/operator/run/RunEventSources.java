@@ -12,6 +12,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.StepStatus;
 import io.raffinerie.model.job.RunLabels;
+import io.raffinerie.operator.common.LabelledPrimaries;
 import io.raffinerie.operator.common.Caches;
 import io.raffinerie.operator.common.LeanItemStore;
 import java.util.List;
@@ -30,12 +31,12 @@ final class RunEventSources {
     private RunEventSources() {
     }
 
+    /** Jobs of runs; the runs must be indexed by {@link LabelledPrimaries#index}. */
     static InformerEventSource<Job, DataRun> jobs(EventSourceContext<DataRun> context) {
         return new InformerEventSource<>(InformerEventSourceConfiguration.from(Job.class, DataRun.class)
                 .withItemStore(new LeanItemStore<>())
                 .withLabelSelector(RunLabels.JOB)
-                .withSecondaryToPrimaryMapper(job -> Set.of(new ResourceID(runOf(job, job.getMetadata().getName()),
-                        job.getMetadata().getNamespace())))
+                .withSecondaryToPrimaryMapper(job -> runOf(context, job, job.getMetadata().getName()))
                 .build(), context);
     }
 
@@ -44,8 +45,7 @@ final class RunEventSources {
                 .from(Pod.class, DataRun.class)
                 .withItemStore(new LeanItemStore<>())
                 .withLabelSelector(RunLabels.JOB)
-                .withSecondaryToPrimaryMapper(pod -> Set.of(new ResourceID(runOf(pod, label(pod, JOB_NAME_LABEL)),
-                        pod.getMetadata().getNamespace())))
+                .withSecondaryToPrimaryMapper(pod -> runOf(context, pod, label(pod, JOB_NAME_LABEL)))
                 .build(), context);
         pods.addIndexers(Map.of(BY_JOB, pod -> List.of(pod.getMetadata().getNamespace() + "/" + label(pod, JOB_NAME_LABEL))));
         return pods;
@@ -79,10 +79,13 @@ final class RunEventSources {
         return Caches.eventSource(context, Pod.class).byIndex(BY_JOB, namespace + "/" + job);
     }
 
-    /** Jobs and pods of pipeline steps name their run; a Job a CronJob started has the run's name itself. */
-    private static String runOf(HasMetadata resource, String fallback) {
+    /**
+     * The operator's Jobs and their pods name their run in a label (shortened when the run's name is long); a Job a
+     * CronJob started has the run's name itself (at most 63 characters, so it is its own label value).
+     */
+    private static Set<ResourceID> runOf(EventSourceContext<DataRun> context, HasMetadata resource, String fallback) {
         String run = label(resource, RunLabels.RUN);
-        return run != null ? run : fallback;
+        return LabelledPrimaries.named(context, resource.getMetadata().getNamespace(), run != null ? run : fallback);
     }
 
     private static String label(HasMetadata resource, String key) {
