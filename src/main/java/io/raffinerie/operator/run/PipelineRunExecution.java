@@ -22,6 +22,7 @@ import io.raffinerie.model.pipeline.PipelineRunPlan;
 import io.raffinerie.model.pipeline.PipelineRuns;
 import io.raffinerie.model.pipeline.PipelineValidation;
 import io.raffinerie.model.pipeline.RunSnapshots;
+import io.raffinerie.model.run.RunProgress;
 import io.raffinerie.model.run.JobRuns;
 import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.operator.common.Caches;
@@ -69,13 +70,13 @@ public class PipelineRunExecution {
             Context<DataRun> context) {
         String namespace = run.getMetadata().getNamespace();
         Instant observedAt = clock.instant();
-        if (status.snapshot == null) {
+        if (!RunSnapshots.isFrozen(status)) {
             Optional<Problem> problem = start(run, pipeline, status, context);
             if (problem.isPresent()) {
                 return new Outcome(problem, Optional.empty());
             }
         }
-        RunSnapshot snapshot = status.snapshot;
+        RunSnapshot snapshot = RunSnapshots.frozen(status).orElseThrow();
         Map<String, PipelineRuns.Observed> observed = observe(run, snapshot, status.steps, context);
         PipelineRunPlan plan = PipelineRuns.plan(new PipelineRuns.Input(snapshot, observed, status.steps,
                 Boolean.TRUE.equals(run.getSpec().cancel), Instant.parse(status.startTime), clock.instant(),
@@ -96,8 +97,9 @@ public class PipelineRunExecution {
         }
         status.steps = plan.steps();
         status.phase = plan.phase();
+        status.reason = plan.reason();
         status.message = plan.message();
-        status.progress = plan.steps().stream().filter(s -> s.phase.isFinished()).count() + "/" + plan.steps().size();
+        RunProgress.apply(status);
         if (plan.phase().isFinished() && status.completionTime == null) {
             status.completionTime = Conditions.timestamp(clock.instant());
         }
@@ -111,8 +113,7 @@ public class PipelineRunExecution {
         List<StepStatus> steps = new ArrayList<>();
         if (run.getSpec().retryOf != null) {
             DataRun original = context.getPrimaryCache().get(new ResourceID(run.getSpec().retryOf, namespace)).orElse(null);
-            if (original == null || original.getStatus() == null || original.getStatus().snapshot == null
-                    || !RunStatuses.isFinished(original.getStatus())) {
+            if (original == null || !RunSnapshots.isFrozen(original.getStatus()) || !RunStatuses.isFinished(original.getStatus())) {
                 return Optional.of(new Problem(Reasons.RUN_NOT_FOUND, "spec.retryOf: " + run.getSpec().retryOf
                         + " is not a finished pipeline run in namespace " + namespace));
             }
@@ -120,7 +121,7 @@ public class PipelineRunExecution {
                 return Optional.of(new Problem(Reasons.INVALID_SPEC, "spec.retryOf: " + run.getSpec().retryOf + " ran pipeline "
                         + original.getSpec().pipelineRef + ", not " + run.getSpec().pipelineRef));
             }
-            snapshot = original.getStatus().snapshot;
+            snapshot = RunSnapshots.frozen(original.getStatus()).orElseThrow();
             steps.addAll(RunSnapshots.reusedSteps(original));
         } else {
             Map<String, DataJob> jobs = Caches.list(context, DataJob.class, namespace)
@@ -134,7 +135,8 @@ public class PipelineRunExecution {
         Optional<Problem> problem = RunSnapshots.sizeProblem(snapshot)
                 .or(() -> RunSnapshots.missingStepParameter(snapshot, run.getSpec().parameters));
         if (problem.isEmpty()) {
-            status.snapshot = snapshot;
+            status.frozen = RunSnapshots.freeze(snapshot);
+            status.snapshot = null;
             status.specGeneration = snapshot.pipelineGeneration;
             status.startTime = Conditions.timestamp(clock.instant());
             status.steps = steps;
