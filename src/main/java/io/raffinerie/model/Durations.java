@@ -34,6 +34,21 @@ public final class Durations {
         return total.compareTo(MAX) > 0 ? Optional.empty() : Optional.of(total);
     }
 
+    /** The duration as users write it: 30m, 1h30m, 45s (whole seconds; 0s for less). */
+    public static String format(Duration duration) {
+        long seconds = Math.max(0, duration.getSeconds());
+        StringBuilder text = new StringBuilder();
+        long[] sizes = {86_400, 3_600, 60, 1};
+        String[] units = {"d", "h", "m", "s"};
+        for (int i = 0; i < sizes.length; i++) {
+            if (seconds >= sizes[i]) {
+                text.append(seconds / sizes[i]).append(units[i]);
+                seconds %= sizes[i];
+            }
+        }
+        return text.isEmpty() ? "0s" : text.toString();
+    }
+
     /** A problem naming the field when the text is set and is not a valid positive duration. */
     public static Optional<Problem> check(String field, String text) {
         if (text == null) {

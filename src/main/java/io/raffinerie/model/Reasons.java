@@ -18,6 +18,14 @@ public final class Reasons {
     public static final String PROVISIONING_FAILED = "ProvisioningFailed";
     /** The API server refused an object the spec makes (InvalidSpec is for what the operator itself finds). */
     public static final String REFUSED_BY_API = "RefusedByApiServer";
+    /** Why a run or a step ended other than Succeeded (status.reason). RefusedByApiServer above is one too. */
+    public static final String STEP_FAILED = "StepFailed";
+    /** A run or step ran longer than its timeout; also the reason of a Job's Failed condition then. */
+    public static final String DEADLINE_EXCEEDED = "DeadlineExceeded";
+    public static final String CANCELLED = "Cancelled";
+    public static final String JOB_DELETED = "JobDeleted";
+    /** A step skipped because its when condition was not met: it was not meant to run. */
+    public static final String CONDITION_NOT_MET = "ConditionNotMet";
     public static final String RECONCILE_FAILED = "ReconcileFailed";
     public static final String PROVISIONED = "Provisioned";
     public static final String VALID = "Valid";

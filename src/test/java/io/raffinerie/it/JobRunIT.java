@@ -178,7 +178,10 @@ class JobRunIT {
         assertThat(step.exitCode).isEqualTo(3);
         assertThat(step.attempts).isEqualTo(3);
         assertThat(step.reason).isEqualTo("BackoffLimitExceeded");
-        assertThat(failed.getStatus().message).contains("exited with code 3");
+        assertThat(step.message).isEqualTo("exit code 3 after 3 attempts");
+        assertThat(failed.getStatus().message).isEqualTo("exit code 3 after 3 attempts");
+        assertThat(failed.getStatus().reason).isEqualTo("StepFailed");
+        assertThat(failed.getStatus().progress).as("a failed run is not 1/1").isEqualTo("0/1");
         await().atMost(Resources.TIMEOUT).untilAsserted(() -> assertThat(events("fails-1")).anySatisfy(e -> {
             assertThat(e.getReason()).isEqualTo("Failed");
             assertThat(e.getType()).isEqualTo("Warning");
@@ -197,8 +200,9 @@ class JobRunIT {
         Pod attempt = controller.startAttempt(created, 1);
         controller.fail(client.resource(created).get(), attempt, 137, 1, "DeadlineExceeded");
 
-        assertThat(awaitRun(run, r -> r.getStatus().phase == RunPhase.Failed).getStatus().message)
-                .startsWith("DeadlineExceeded: the step ran longer than its timeout");
+        DataRun failed = awaitRun(run, r -> r.getStatus().phase == RunPhase.Failed);
+        assertThat(failed.getStatus().message).isEqualTo("ran longer than its timeout of 1m30s");
+        assertThat(failed.getStatus().reason).isEqualTo("DeadlineExceeded");
     }
 
     @Test

@@ -25,6 +25,12 @@ class DurationsTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"PT30M,30m", "PT1H30M,1h30m", "PT48H,2d", "PT1H1M1S,1h1m1s", "PT0.5S,0s"})
+    void formatsAsUsersWrite(String duration, String expected) {
+        assertThat(Durations.format(Duration.parse(duration))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"0s", "0m0s"})
     void refusesZero(String text) {
         assertThat(Durations.check("spec.timeout", text)).isPresent();

@@ -15,13 +15,28 @@ public class DataRunStatus extends Status {
     public String completionTime;
     /** The generation of the job or pipeline this run executed. */
     public Long specGeneration;
-    /** Finished steps over all steps, such as 3/5. */
+    /**
+     * Succeeded steps over the steps meant to run, such as 2/4 (a step skipped because its condition was not met
+     * is not counted); a failed or cancelled run never reads 4/4.
+     */
     public String progress;
+    /** The step counts: "4 of 5 finished: 2 succeeded, 1 failed, 1 skipped". */
+    public String summary;
+    /** Why the run ended other than Succeeded: StepFailed, DeadlineExceeded, Cancelled, JobDeleted, RefusedByApiServer. */
+    public String reason;
     public String message;
     /** The parameter values the run runs with: its own, over the original run's for a retry. */
     public Map<String, String> parameters;
     public List<StepStatus> steps = new ArrayList<>();
-    /** For pipeline runs: what the run executes, frozen at its start (kept opaque to the schema). */
+    /**
+     * For pipeline runs: what the run executes (the pipeline's and its jobs' specs), frozen at its start, as the
+     * base64 of the gzip of its JSON, so that the run's status stays short to read (see docs/run-status.md).
+     */
+    public String frozen;
+    /**
+     * The frozen pipeline as runs written by earlier versions keep it (read, never written): kept opaque to the
+     * schema.
+     */
     @PreserveUnknownFields
     @SchemaFrom(type = Object.class)
     public RunSnapshot snapshot;

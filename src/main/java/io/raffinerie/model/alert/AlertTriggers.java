@@ -6,6 +6,7 @@ import io.raffinerie.api.v1alpha1.DataRunStatus;
 import io.raffinerie.api.v1alpha1.RunPhase;
 import io.raffinerie.api.v1alpha1.StepPhase;
 import io.raffinerie.api.v1alpha1.StepStatus;
+import io.raffinerie.model.Reasons;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,9 +16,6 @@ import java.util.Optional;
  * that was already finished when the operator (re)started fires nothing new.
  */
 public final class AlertTriggers {
-    /** The prefix of the messages of runs and steps that ran out of time (see StepObservation, PipelineRuns). */
-    public static final String DEADLINE_EXCEEDED = "DeadlineExceeded";
-
     private AlertTriggers() {
     }
 
@@ -71,11 +69,11 @@ public final class AlertTriggers {
         if (status.phase != RunPhase.Failed) {
             return false;
         }
-        if (status.message != null && status.message.startsWith(DEADLINE_EXCEEDED)) {
+        if (Reasons.DEADLINE_EXCEEDED.equals(status.reason)) {
             return true;
         }
-        return status.steps != null && status.steps.stream().anyMatch(s -> s.phase == StepPhase.Failed && s.message != null
-                && s.message.startsWith(DEADLINE_EXCEEDED));
+        return status.steps != null && status.steps.stream().anyMatch(s -> s.phase == StepPhase.Failed
+                && Reasons.DEADLINE_EXCEEDED.equals(s.reason));
     }
 
     /** A run seen only once finished still started if one of its steps ran. */

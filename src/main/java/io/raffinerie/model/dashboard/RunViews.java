@@ -24,9 +24,12 @@ public final class RunViews {
             .thenComparing(r -> r.getMetadata().getName())
             .reversed();
 
-    /** One run as a table row; {@code phase} is also the CSS class that colours it. */
+    /**
+     * One run as a table row; {@code phase} is also the CSS class that colours it. {@code progress} counts the
+     * succeeded steps (2/4), {@code summary} the others ("4 of 4 finished: 2 succeeded, 1 failed, 1 skipped").
+     */
     public record RunRow(String namespace, String name, String kind, String target, String phase, String trigger,
-            String started, String duration, String progress) {
+            String started, String duration, String progress, String summary) {
         public boolean finished() {
             return !"Pending".equals(phase) && !"Running".equals(phase);
         }
@@ -42,7 +45,7 @@ public final class RunViews {
         return new RunRow(run.getMetadata().getNamespace(), run.getMetadata().getName(), kind, target,
                 phaseOf(status), status.trigger == null ? "Manual" : status.trigger.name(),
                 status.startTime == null ? "" : status.startTime, duration(status, now),
-                status.progress == null ? "" : status.progress);
+                status.progress == null ? "" : status.progress, status.summary == null ? "" : status.summary);
     }
 
     public static String phaseOf(DataRunStatus status) {

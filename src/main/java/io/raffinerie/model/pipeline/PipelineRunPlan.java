@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * What a pipeline run is to do now: its steps' statuses, the steps whose Jobs to create, the Jobs to stop, the
- * run's phase and message, and how long until its deadline.
+ * run's phase, reason (when it ended other than Succeeded) and message, and how long until its deadline.
  */
 public record PipelineRunPlan(List<StepStatus> steps, List<String> stepsToStart, List<String> jobsToStop, RunPhase phase,
-        String message, Optional<Duration> untilDeadline) {
+        String reason, String message, Optional<Duration> untilDeadline) {
 }

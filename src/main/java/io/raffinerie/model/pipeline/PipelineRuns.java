@@ -10,6 +10,7 @@ import io.raffinerie.api.v1alpha1.StepPhase;
 import io.raffinerie.api.v1alpha1.StepStatus;
 import io.raffinerie.model.Conditions;
 import io.raffinerie.model.Durations;
+import io.raffinerie.model.Reasons;
 import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.model.run.StepObservation;
 import java.time.Duration;
@@ -72,7 +73,8 @@ public final class PipelineRuns {
         List<StepStatus> ordered = new ArrayList<>();
         input.snapshot().pipeline.steps.forEach(s -> ordered.add(steps.get(s.name)));
         RunPhase phase = phase(ordered, input.cancel(), timedOut, toStart);
-        return new PipelineRunPlan(ordered, toStart, toStop, phase, message(ordered, phase, timedOut, input),
+        return new PipelineRunPlan(ordered, toStart, toStop, phase, reason(ordered, phase, timedOut),
+                message(ordered, phase, timedOut, input),
                 phase.isFinished() ? Optional.empty() : untilDeadline.filter(d -> !d.isNegative() && !d.isZero()));
     }
 
@@ -105,7 +107,7 @@ public final class PipelineRuns {
         status.name = step.name;
         if (input.cancel() || timedOut) {
             status.phase = input.cancel() ? StepPhase.Cancelled : StepPhase.Skipped;
-            status.reason = input.cancel() ? "Cancelled" : "PipelineTimeout";
+            status.reason = input.cancel() ? Reasons.CANCELLED : "PipelineTimeout";
             status.message = input.cancel() ? "the run was cancelled before this step started"
                     : "the pipeline ran out of time before this step started";
             return status;
@@ -122,7 +124,7 @@ public final class PipelineRuns {
         }
         if (!StepConditions.isMet(step.when, upstream)) {
             status.phase = StepPhase.Skipped;
-            status.reason = "ConditionNotMet";
+            status.reason = Reasons.CONDITION_NOT_MET;
             status.message = "when " + (step.when == null ? "AllSucceeded" : step.when) + ": " + describe(upstream);
             return status;
         }
@@ -158,12 +160,27 @@ public final class PipelineRuns {
         return started ? RunPhase.Running : RunPhase.Pending;
     }
 
+    /** Why the run ended other than Succeeded; empty (null) while it runs or once it succeeded. */
+    private static String reason(List<StepStatus> steps, RunPhase phase, boolean timedOut) {
+        if (phase == RunPhase.Cancelled) {
+            return Reasons.CANCELLED;
+        }
+        if (phase != RunPhase.Failed) {
+            return null;
+        }
+        if (timedOut) {
+            return Reasons.DEADLINE_EXCEEDED;
+        }
+        return steps.stream().filter(s -> s.phase == StepPhase.Failed).findFirst()
+                .map(s -> Reasons.JOB_DELETED.equals(s.reason) ? Reasons.JOB_DELETED : Reasons.STEP_FAILED).orElse(Reasons.STEP_FAILED);
+    }
+
     private static String message(List<StepStatus> steps, RunPhase phase, boolean timedOut, Input input) {
         if (phase != RunPhase.Failed) {
             return phase == RunPhase.Cancelled ? "the run was cancelled" : null;
         }
         if (timedOut) {
-            return "DeadlineExceeded: the pipeline ran longer than its timeout of " + input.snapshot().pipeline.timeout;
+            return "the pipeline ran longer than its timeout of " + input.snapshot().pipeline.timeout;
         }
         return steps.stream().filter(s -> s.phase == StepPhase.Failed).findFirst()
                 .map(s -> "step " + s.name + " failed" + (s.message == null ? "" : ": " + s.message)).orElse(null);

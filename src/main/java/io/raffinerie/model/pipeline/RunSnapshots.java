@@ -15,7 +15,14 @@ import io.raffinerie.model.Problem;
 import io.raffinerie.model.Reasons;
 import io.raffinerie.model.run.RunParameters;
 import io.raffinerie.model.run.RunStatuses;
-import java.nio.charset.StandardCharsets;
+import io.raffinerie.api.v1alpha1.DataRunStatus;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +31,10 @@ import java.util.Optional;
 
 /** Freezing a pipeline and its jobs for a run, and the parameters each step gets from it. */
 public final class RunSnapshots {
-    /** Statuses live in etcd, whose objects must stay well below 1.5 MiB. */
+    /** Statuses live in etcd, whose objects must stay well below 1.5 MiB; counted on the frozen (compressed) form. */
     public static final int MAX_BYTES = 512 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private RunSnapshots() {
     }
@@ -46,14 +54,47 @@ public final class RunSnapshots {
         return snapshot;
     }
 
-    /** A problem when the frozen specs are too large to keep in the run's status. */
+    /** A problem when the frozen specs are too large to keep in the run's status, counted as the status keeps them. */
     public static Optional<Problem> sizeProblem(RunSnapshot snapshot) {
         try {
-            int size = JSON.writeValueAsString(snapshot).getBytes(StandardCharsets.UTF_8).length;
+            int size = freeze(snapshot).length();
             return size <= MAX_BYTES ? Optional.empty() : Optional.of(new Problem("SnapshotTooLarge", "the pipeline and its jobs"
-                    + " take " + size + " bytes, more than the " + MAX_BYTES + " a run can keep; move large scripts into images"));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return Optional.of(new Problem(Reasons.INVALID_SPEC, "the pipeline cannot be serialized: " + e.getOriginalMessage()));
+                    + " take " + size + " bytes compressed, more than the " + MAX_BYTES + " a run can keep; move large scripts into images"));
+        } catch (UncheckedIOException e) {
+            return Optional.of(new Problem(Reasons.INVALID_SPEC, "the pipeline cannot be serialized: " + e.getCause().getMessage()));
+        }
+    }
+
+    /** The snapshot as a run's status keeps it (status.frozen): the base64 of the gzip of its JSON. */
+    public static String freeze(RunSnapshot snapshot) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            JSON.writeValue(gzip, snapshot);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    /** Whether the run froze what it executes, that is, started. */
+    public static boolean isFrozen(DataRunStatus status) {
+        return status != null && (status.frozen != null || status.snapshot != null);
+    }
+
+    /**
+     * What a run executes, from its status: status.frozen, or the plain snapshot runs of earlier versions kept;
+     * empty until the run started. A frozen form that cannot be read (someone edited the status) is an error that
+     * names the run's field.
+     */
+    public static Optional<RunSnapshot> frozen(DataRunStatus status) {
+        if (status == null || status.frozen == null) {
+            return Optional.ofNullable(status == null ? null : status.snapshot);
+        }
+        try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(status.frozen)))) {
+            return Optional.of(JSON.readValue(gzip, RunSnapshot.class));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("status.frozen cannot be read back (" + e.getMessage() + "); it is written by the"
+                    + " operator only", e);
         }
     }
 

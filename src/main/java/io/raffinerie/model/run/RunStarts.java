@@ -41,6 +41,6 @@ public final class RunStarts {
 
     /** The run fails without having started, with the problem's message. */
     public static void fail(DataRunStatus status, Problem problem, Instant now) {
-        RunStatuses.refused(status, "could not start: " + problem.message(), now);
+        RunStatuses.failed(status, problem.reason(), "could not start: " + problem.message(), now);
     }
 }

@@ -6,6 +6,7 @@ import io.raffinerie.api.v1alpha1.Trigger;
 import io.raffinerie.api.v1alpha1.StepPhase;
 import io.raffinerie.api.v1alpha1.StepStatus;
 import io.raffinerie.model.Conditions;
+import io.raffinerie.model.Reasons;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class RunStatuses {
     /** The status of a job run, from its only step. */
     public static void applyJobRun(DataRunStatus status, StepStatus step, Clock clock) {
         status.steps = List.of(step);
-        status.progress = (step.phase.isFinished() ? 1 : 0) + "/1";
+        RunProgress.apply(status);
         status.phase = switch (step.phase) {
             case Pending -> RunPhase.Pending;
             case Running -> RunPhase.Running;
@@ -55,6 +56,12 @@ public final class RunStatuses {
             }
         }
         status.message = status.phase == RunPhase.Failed || status.phase == RunPhase.Cancelled ? step.message : null;
+        status.reason = switch (status.phase) {
+            case Failed -> Reasons.JOB_DELETED.equals(step.reason) || Reasons.DEADLINE_EXCEEDED.equals(step.reason)
+                    ? step.reason : Reasons.STEP_FAILED;
+            case Cancelled -> Reasons.CANCELLED;
+            default -> null;
+        };
     }
 
     /** A step that never started because the run was cancelled first. */
@@ -63,7 +70,7 @@ public final class RunStatuses {
         status.name = step;
         status.job = job;
         status.phase = StepPhase.Cancelled;
-        status.reason = "Cancelled";
+        status.reason = Reasons.CANCELLED;
         status.message = "the run was cancelled before this step started";
         return status;
     }
@@ -74,7 +81,7 @@ public final class RunStatuses {
         lost.name = step;
         lost.job = job;
         lost.phase = StepPhase.Failed;
-        lost.reason = "JobDeleted";
+        lost.reason = Reasons.JOB_DELETED;
         lost.message = "the Job " + job + " of this step was deleted before it finished";
         lost.completionTime = Conditions.timestamp(now);
         return lost;
@@ -82,7 +89,13 @@ public final class RunStatuses {
 
     /** A run whose Job the API server refused: it cannot start or go on, so it fails and says why. */
     public static void refused(DataRunStatus status, String message, Instant now) {
+        failed(status, Reasons.REFUSED_BY_API, message, now);
+    }
+
+    /** A run that fails as a whole, for a reason of its own rather than a step's. */
+    public static void failed(DataRunStatus status, String reason, String message, Instant now) {
         status.phase = RunPhase.Failed;
+        status.reason = reason;
         status.message = message;
         if (status.startTime == null) {
             status.startTime = Conditions.timestamp(now);

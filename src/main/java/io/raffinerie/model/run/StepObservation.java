@@ -7,7 +7,10 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.raffinerie.api.v1alpha1.StepPhase;
 import io.raffinerie.api.v1alpha1.StepStatus;
+import io.raffinerie.model.Durations;
+import io.raffinerie.model.Reasons;
 import io.raffinerie.model.job.JobTemplates;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -57,10 +60,10 @@ public final class StepObservation {
             status.phase = StepPhase.Failed;
             status.completionTime = failedCondition.get().getLastTransitionTime();
             status.reason = failedCondition.get().getReason();
-            status.message = failureMessage(failedCondition.get(), terminated);
+            status.message = failureMessage(job, failedCondition.get(), terminated, Math.max(1, status.attempts));
         } else if (condition(job, "Suspended").isPresent()) {
             status.phase = StepPhase.Cancelled;
-            status.reason = "Cancelled";
+            status.reason = Reasons.CANCELLED;
             status.message = "the run was cancelled; its Job was stopped";
             status.completionTime = condition(job, "Suspended").get().getLastTransitionTime();
         } else {
@@ -78,23 +81,24 @@ public final class StepObservation {
         return status;
     }
 
-    private static String failureMessage(JobCondition failed, Optional<ContainerStateTerminated> terminated) {
-        StringBuilder message = new StringBuilder();
-        if ("DeadlineExceeded".equals(failed.getReason())) {
-            message.append("DeadlineExceeded: the step ran longer than its timeout");
-        } else {
-            message.append(failed.getReason() == null ? "Failed" : failed.getReason());
-            if (failed.getMessage() != null) {
-                message.append(": ").append(failed.getMessage());
-            }
+    /**
+     * A failure in words: "exit code 3 after 2 attempts", "ran longer than its timeout of 30m". The Job's own reason
+     * (BackoffLimitExceeded, DeadlineExceeded) stays in the step's reason.
+     */
+    static String failureMessage(Job job, JobCondition failed, Optional<ContainerStateTerminated> terminated, int attempts) {
+        if (Reasons.DEADLINE_EXCEEDED.equals(failed.getReason())) {
+            Long deadline = job.getSpec() == null ? null : job.getSpec().getActiveDeadlineSeconds();
+            return "ran longer than its timeout" + (deadline == null ? "" : " of " + Durations.format(Duration.ofSeconds(deadline)));
         }
-        terminated.ifPresent(t -> {
-            message.append("; last attempt exited with code ").append(t.getExitCode());
-            if (t.getReason() != null && !"Error".equals(t.getReason())) {
-                message.append(" (").append(t.getReason()).append(")");
-            }
-        });
-        return message.toString();
+        String tries = " after " + attempts + (attempts == 1 ? " attempt" : " attempts");
+        if (terminated.isEmpty()) {
+            String why = failed.getReason() == null ? "" : failed.getReason()
+                    + (failed.getMessage() == null || failed.getMessage().equals(failed.getReason()) ? "" : ": " + failed.getMessage());
+            return "failed" + tries + (why.isEmpty() ? "" : " (" + why + ")");
+        }
+        ContainerStateTerminated last = terminated.get();
+        String killed = last.getReason() == null || "Error".equals(last.getReason()) ? "" : " (" + last.getReason() + ")";
+        return "exit code " + last.getExitCode() + killed + tries;
     }
 
     static Optional<JobCondition> condition(Job job, String type) {

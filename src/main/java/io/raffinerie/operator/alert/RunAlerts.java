@@ -13,6 +13,7 @@ import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.DataRunStatus;
 import io.raffinerie.api.v1alpha1.RunPhase;
 import io.raffinerie.api.v1alpha1.SecretKeyRef;
+import io.raffinerie.model.pipeline.RunSnapshots;
 import io.raffinerie.model.alert.AlertDeliveries;
 import io.raffinerie.model.alert.AlertPayloads;
 import io.raffinerie.model.alert.AlertTriggers;
@@ -107,8 +108,8 @@ public class RunAlerts {
         if (run.getSpec().jobRef != null) {
             alerts = Caches.eventSource(context, DataJob.class).get(new ResourceID(run.getSpec().jobRef, namespace))
                     .map(j -> j.getSpec() == null ? null : j.getSpec().alerts).orElse(null);
-        } else if (status.snapshot != null && status.snapshot.pipeline != null) {
-            alerts = status.snapshot.pipeline.alerts;
+        } else if (RunSnapshots.isFrozen(status)) {
+            alerts = RunSnapshots.frozen(status).map(s -> s.pipeline == null ? null : s.pipeline.alerts).orElse(null);
         } else {
             alerts = Caches.eventSource(context, DataPipeline.class).get(new ResourceID(run.getSpec().pipelineRef, namespace))
                     .map(p -> p.getSpec() == null ? null : p.getSpec().alerts).orElse(null);

@@ -2,29 +2,57 @@ package io.raffinerie.operator.common;
 
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.MicroTime;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.raffinerie.model.ChildNames;
 import io.raffinerie.model.Conditions;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Kubernetes Events on our resources. An event's name is derived from what it says, so recording the same
- * transition twice (after a restart) is harmless; a failure to record never fails a reconciliation.
+ * Kubernetes Events on our resources, in the order they happened. kubectl describe sorts Events by lastTimestamp,
+ * which has second precision, and keeps the API server's order (by name) among Events of the same second; so an
+ * Event's name is the involved object's name followed by the microsecond it was recorded (fixed-width hex, as
+ * client-go names Events) and a hash of what it says. eventTime carries the same microsecond, with the reporting
+ * controller, instance and action the API server then requires. Recording the same transition again in this process
+ * (a reconciliation retried after its status patch failed) is skipped; a failure to record never fails a
+ * reconciliation.
  */
 @ApplicationScoped
 public class EventRecorder {
     private static final Logger LOG = Logger.getLogger(EventRecorder.class);
     private static final String COMPONENT = "raffinerie-operator";
+    /** The API server refuses longer notes on Events with an eventTime. */
+    static final int MAX_MESSAGE_BYTES = 1024;
+    private static final int REMEMBERED = 10_000;
+    private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+            .withZone(ZoneOffset.UTC);
     private final KubernetesClient client;
     private final Clock clock;
+    private final String instance;
+    private final Set<String> recorded = Collections.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    }));
 
-    public EventRecorder(KubernetesClient client, Clock clock) {
+    public EventRecorder(KubernetesClient client, Clock clock, LeaseIdentity identity) {
         this.client = client;
         this.clock = clock;
+        this.instance = identity.value().length() > 128 ? identity.value().substring(0, 128) : identity.value();
     }
 
     public void normal(HasMetadata involved, String reason, String message) {
@@ -36,9 +64,13 @@ public class EventRecorder {
     }
 
     private void record(HasMetadata involved, String type, String reason, String message) {
-        String now = Conditions.timestamp(clock.instant());
-        String name = ChildNames.of(involved.getMetadata().getName(),
-                ChildNames.hash(involved.getMetadata().getUid() + "/" + reason + "/" + message));
+        String key = ChildNames.hash(involved.getMetadata().getUid() + "/" + reason + "/" + message);
+        if (!recorded.add(key)) {
+            return;
+        }
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String name = name(involved.getMetadata().getName(), at, key);
+        String now = Conditions.timestamp(at);
         try {
             client.v1().events().inNamespace(involved.getMetadata().getNamespace() == null ? "default"
                     : involved.getMetadata().getNamespace()).resource(new EventBuilder()
@@ -52,17 +84,39 @@ public class EventRecorder {
                             .build())
                     .withType(type)
                     .withReason(reason)
-                    .withMessage(message)
+                    .withAction(reason)
+                    .withMessage(bounded(message))
                     .withCount(1)
                     .withFirstTimestamp(now)
                     .withLastTimestamp(now)
+                    .withEventTime(new MicroTime(MICROS.format(at)))
                     .withNewSource(COMPONENT, null)
                     .withReportingComponent(COMPONENT)
+                    .withReportingInstance(instance)
                     .build()).create();
         } catch (KubernetesClientException e) {
             if (e.getCode() != 409) {
+                recorded.remove(key); // not recorded: a retried reconciliation tries again
                 LOG.debugf("could not record event %s on %s: %s", reason, involved.getMetadata().getName(), e.getMessage());
             }
         }
+    }
+
+    /** The involved object's name, the microsecond in fixed-width hex, and the hash: names sort as Events happened. */
+    static String name(String involved, Instant at, String hash) {
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, at);
+        return ChildNames.ofMaxLength(200, involved) + "." + String.format("%016x", micros) + "." + hash;
+    }
+
+    /** The message cut to what the API server accepts, on a character boundary. */
+    static String bounded(String message) {
+        if (message == null || message.getBytes(StandardCharsets.UTF_8).length <= MAX_MESSAGE_BYTES) {
+            return message;
+        }
+        int end = Math.min(message.length(), MAX_MESSAGE_BYTES - 3);
+        while (message.substring(0, end).getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES - 3) {
+            end--;
+        }
+        return message.substring(0, end) + "...";
     }
 }

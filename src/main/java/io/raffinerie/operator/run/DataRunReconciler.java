@@ -26,6 +26,7 @@ import io.raffinerie.model.Readiness;
 import io.raffinerie.model.Reasons;
 import io.raffinerie.model.environment.EnvironmentModel;
 import io.raffinerie.model.job.TechnologyCatalog;
+import io.raffinerie.model.pipeline.RunSnapshots;
 import io.raffinerie.model.run.RunStarts;
 import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.model.run.RunValidation;
@@ -107,12 +108,12 @@ public class DataRunReconciler implements Reconciler<DataRun> {
                 jobRuns.advance(run, job.orElseGet(() -> placeholder(run)), environment, status, context);
             }
         } else {
-            started = status.snapshot != null;
+            started = RunSnapshots.isFrozen(status);
             if (problem.isEmpty() || started) {
                 PipelineRunExecution.Outcome outcome = pipelineRuns.advance(run, pipeline, environment, status, context);
                 problem = outcome.problem();
                 untilDeadline = outcome.untilDeadline();
-                started = status.snapshot != null;
+                started = RunSnapshots.isFrozen(status);
             }
             transitions.recordSteps(run, stepsBefore, status.steps);
         }

@@ -22,6 +22,7 @@ import io.raffinerie.model.pipeline.PipelineRunPlan;
 import io.raffinerie.model.pipeline.PipelineRuns;
 import io.raffinerie.model.pipeline.PipelineValidation;
 import io.raffinerie.model.pipeline.RunSnapshots;
+import io.raffinerie.model.run.RunProgress;
 import io.raffinerie.model.run.JobRuns;
 import io.raffinerie.model.run.RunParameters;
 import io.raffinerie.model.run.RunStatuses;
@@ -70,13 +71,13 @@ public class PipelineRunExecution {
             Context<DataRun> context) {
         String namespace = run.getMetadata().getNamespace();
         Instant observedAt = clock.instant();
-        if (status.snapshot == null) {
+        if (!RunSnapshots.isFrozen(status)) {
             Optional<Problem> problem = start(run, pipeline, status, context);
             if (problem.isPresent()) {
                 return new Outcome(problem, Optional.empty());
             }
         }
-        RunSnapshot snapshot = status.snapshot;
+        RunSnapshot snapshot = RunSnapshots.frozen(status).orElseThrow();
         Map<String, PipelineRuns.Observed> observed = observe(run, snapshot, status.steps, context);
         PipelineRunPlan plan = PipelineRuns.plan(new PipelineRuns.Input(snapshot, observed, status.steps,
                 Boolean.TRUE.equals(run.getSpec().cancel), Instant.parse(status.startTime), clock.instant(),
@@ -97,8 +98,9 @@ public class PipelineRunExecution {
         }
         status.steps = plan.steps();
         status.phase = plan.phase();
+        status.reason = plan.reason();
         status.message = plan.message();
-        status.progress = plan.steps().stream().filter(s -> s.phase.isFinished()).count() + "/" + plan.steps().size();
+        RunProgress.apply(status);
         if (plan.phase().isFinished() && status.completionTime == null) {
             status.completionTime = Conditions.timestamp(clock.instant());
         }
@@ -114,8 +116,7 @@ public class PipelineRunExecution {
         DataRun original = null;
         if (run.getSpec().retryOf != null) {
             original = context.getPrimaryCache().get(new ResourceID(run.getSpec().retryOf, namespace)).orElse(null);
-            if (original == null || original.getStatus() == null || original.getStatus().snapshot == null
-                    || !RunStatuses.isFinished(original.getStatus())) {
+            if (original == null || !RunSnapshots.isFrozen(original.getStatus()) || !RunStatuses.isFinished(original.getStatus())) {
                 return Optional.of(new Problem(Reasons.RUN_NOT_FOUND, "spec.retryOf: " + run.getSpec().retryOf
                         + " is not a finished pipeline run in namespace " + namespace));
             }
@@ -127,7 +128,7 @@ public class PipelineRunExecution {
                     : original.getSpec().parameters, run.getSpec().parameters);
         }
         if (original != null && !RunSnapshots.retriesLatest(run.getSpec())) {
-            snapshot = original.getStatus().snapshot;
+            snapshot = RunSnapshots.frozen(original.getStatus()).orElseThrow();
         } else {
             Map<String, DataJob> jobs = Caches.list(context, DataJob.class, namespace)
                     .collect(Collectors.toMap(j -> j.getMetadata().getName(), j -> j));
@@ -150,7 +151,8 @@ public class PipelineRunExecution {
                         .problem())
                 .or(() -> RunSnapshots.missingStepParameter(frozen, values));
         if (problem.isEmpty()) {
-            status.snapshot = snapshot;
+            status.frozen = RunSnapshots.freeze(snapshot);
+            status.snapshot = null;
             status.parameters = values == null || values.isEmpty() ? null : values;
             status.specGeneration = snapshot.pipelineGeneration;
             status.startTime = Conditions.timestamp(clock.instant());

@@ -54,10 +54,14 @@ class AlertTriggersTest {
 
     @Test
     void aTimeoutFiresTimedOutWhereListedElseFailedNeverBoth() {
-        DataRunStatus job = status(RunPhase.Failed, "DeadlineExceeded: the step ran longer than its timeout", StepPhase.Failed,
-                "DeadlineExceeded: the step ran longer than its timeout");
-        DataRunStatus pipelineStep = status(RunPhase.Failed, "step extract failed: DeadlineExceeded: ...", StepPhase.Failed,
-                "DeadlineExceeded: the step ran longer than its timeout");
+        DataRunStatus job = status(RunPhase.Failed, "ran longer than its timeout of 30m", StepPhase.Failed,
+                "ran longer than its timeout of 30m");
+        job.reason = "DeadlineExceeded";
+        job.steps.get(0).reason = "DeadlineExceeded";
+        DataRunStatus pipelineStep = status(RunPhase.Failed, "step extract failed: ran longer than its timeout of 30m",
+                StepPhase.Failed, "ran longer than its timeout of 30m");
+        pipelineStep.reason = "StepFailed";
+        pipelineStep.steps.get(0).reason = "DeadlineExceeded";
         List<Alert> alerts = List.of(on(AlertEvent.Failed, AlertEvent.TimedOut), on(AlertEvent.Failed), on(AlertEvent.TimedOut),
                 on(AlertEvent.Succeeded));
         for (DataRunStatus status : List.of(job, pipelineStep)) {
@@ -65,7 +69,10 @@ class AlertTriggersTest {
             assertThat(AlertTriggers.due(alerts, RunPhase.Running, status, NONE)).containsExactly(
                     new Due(0, AlertEvent.TimedOut), new Due(1, AlertEvent.Failed), new Due(2, AlertEvent.TimedOut));
         }
-        DataRunStatus plain = status(RunPhase.Failed, "BackoffLimitExceeded", StepPhase.Failed, "BackoffLimitExceeded");
+        DataRunStatus plain = status(RunPhase.Failed, "exit code 3 after 2 attempts", StepPhase.Failed,
+                "exit code 3 after 2 attempts");
+        plain.reason = "StepFailed";
+        plain.steps.get(0).reason = "BackoffLimitExceeded";
         assertThat(AlertTriggers.due(alerts, RunPhase.Running, plain, NONE))
                 .containsExactly(new Due(0, AlertEvent.Failed), new Due(1, AlertEvent.Failed));
     }

@@ -2,6 +2,7 @@ package io.raffinerie.model.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.raffinerie.api.v1alpha1.DataPipeline;
@@ -138,6 +139,43 @@ class PipelineRunsTest {
         assertThat(run.plan.phase()).isEqualTo(RunPhase.Failed);
         assertThat(run.plan.message()).startsWith("step load failed");
         assertThat(run.startOrder).containsExactly("extract", "clean", "enrich", "load", "page");
+        assertThat(io.raffinerie.model.run.RunProgress.of(run.steps).progress()).as("a failed run never reads 5/5").isEqualTo("4/5");
+    }
+
+    @Test
+    void aStepFailingAfterItsRetriesSaysItsExitCodeAndAttemptsAndTheRunRepeatsIt() {
+        Simulation run = new Simulation(diamond());
+        run.step();
+        run.end("extract", true);
+        run.step();
+        run.end("clean", true);
+        run.end("enrich", true);
+        run.step();
+        Job load = job("load", 0, "Failed");
+        load.getStatus().setFailed(2);
+        load.getStatus().getConditions().get(0).setReason("BackoffLimitExceeded");
+        run.observed.put("load", new PipelineRuns.Observed(load, List.of(new PodBuilder().withNewMetadata().withName("run-load-2")
+                .withCreationTimestamp("2026-11-28T10:00:30Z").endMetadata().withNewStatus().addNewContainerStatus().withName("main")
+                .withNewState().withNewTerminated().withExitCode(3).withReason("Error").endTerminated().endState()
+                .endContainerStatus().endStatus().build())));
+        run.ended.add("load");
+        run.runToEnd(s -> false);
+
+        assertThat(run.status("load").message).isEqualTo("exit code 3 after 2 attempts");
+        assertThat(run.status("load").reason).isEqualTo("BackoffLimitExceeded");
+        assertThat(run.plan.phase()).isEqualTo(RunPhase.Failed);
+        assertThat(run.plan.reason()).isEqualTo("StepFailed");
+        assertThat(run.plan.message()).isEqualTo("step load failed: exit code 3 after 2 attempts");
+    }
+
+    @Test
+    void aSucceededRunAndARunningOneHaveNoReason() {
+        Simulation run = new Simulation(diamond());
+        assertThat(run.step().reason()).isNull();
+        run.runToEnd(s -> false);
+        assertThat(run.plan.phase()).isEqualTo(RunPhase.Succeeded);
+        assertThat(run.plan.reason()).isNull();
+        assertThat(io.raffinerie.model.run.RunProgress.of(run.steps).progress()).as("page was not meant to run").isEqualTo("4/4");
     }
 
     @Test
@@ -194,6 +232,15 @@ class PipelineRunsTest {
         assertThat(plan.jobsToStop()).containsExactly("run-clean", "run-enrich");
         assertThat(run.status("load").phase).isEqualTo(StepPhase.Cancelled);
         assertThat(plan.phase()).isEqualTo(RunPhase.Running);
+        assertThat(plan.reason()).as("no reason until the run ends").isNull();
+        run.observed.put("clean", new PipelineRuns.Observed(job("clean", 0, "Suspended"), List.of()));
+        run.observed.put("enrich", new PipelineRuns.Observed(job("enrich", 0, "Suspended"), List.of()));
+        plan = run.step();
+        assertThat(plan.phase()).isEqualTo(RunPhase.Cancelled);
+        assertThat(plan.reason()).isEqualTo("Cancelled");
+        assertThat(io.raffinerie.model.run.RunProgress.of(run.steps).progress()).isEqualTo("1/5");
+        assertThat(io.raffinerie.model.run.RunProgress.of(run.steps).summary())
+                .isEqualTo("5 of 5 finished: 1 succeeded, 4 cancelled");
     }
 
     @Test
@@ -208,7 +255,8 @@ class PipelineRunsTest {
         run.observed.put("extract", new PipelineRuns.Observed(job("extract", 0, "Suspended"), List.of()));
         plan = run.step();
         assertThat(plan.phase()).isEqualTo(RunPhase.Failed);
-        assertThat(plan.message()).startsWith("DeadlineExceeded");
+        assertThat(plan.reason()).isEqualTo("DeadlineExceeded");
+        assertThat(plan.message()).isEqualTo("the pipeline ran longer than its timeout of 10m");
         assertThat(run.status("load").reason).isEqualTo("PipelineTimeout");
     }
 

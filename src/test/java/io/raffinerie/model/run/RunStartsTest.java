@@ -55,6 +55,7 @@ class RunStartsTest {
         RunStarts.fail(status, MISSING_JOB, Instant.parse("2026-12-01T10:00:31Z"));
         assertThat(status.phase).isEqualTo(RunPhase.Failed);
         assertThat(status.message).isEqualTo("could not start: spec.jobRef: DataJob \"nightly\" does not exist");
+        assertThat(status.reason).isEqualTo(Reasons.JOB_NOT_FOUND);
         assertThat(status.startTime).isEqualTo("2026-12-01T10:00:31Z");
         assertThat(status.completionTime).isEqualTo("2026-12-01T10:00:31Z");
     }

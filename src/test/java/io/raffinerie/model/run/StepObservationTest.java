@@ -69,14 +69,38 @@ class StepObservationTest {
         assertThat(step.phase).isEqualTo(StepPhase.Failed);
         assertThat(step.attempts).isEqualTo(3);
         assertThat(step.exitCode).isEqualTo(137);
-        assertThat(step.message).isEqualTo("BackoffLimitExceeded; last attempt exited with code 137 (OOMKilled)");
+        assertThat(step.reason).isEqualTo("BackoffLimitExceeded");
+        assertThat(step.message).isEqualTo("exit code 137 (OOMKilled) after 3 attempts");
     }
 
     @Test
-    void deadlineIsExplained() {
-        StepStatus step = StepObservation.observe("s", "r", job(0, 1, 0, "Failed", "DeadlineExceeded"), List.of(), null);
+    void aFailureIsSaidInWordsWithTheExitCodeAndTheAttempts() {
+        StepStatus step = StepObservation.observe("s", "r", job(0, 2, 0, "Failed", "BackoffLimitExceeded"),
+                List.of(pod("r-1", "2026-11-28T10:00:00Z", 3, "Error", null), pod("r-2", "2026-11-28T10:01:00Z", 3, "Error", null)),
+                null);
+        assertThat(step.attempts).isEqualTo(2);
+        assertThat(step.exitCode).isEqualTo(3);
+        assertThat(step.message).isEqualTo("exit code 3 after 2 attempts");
+
+        StepStatus once = StepObservation.observe("s", "r", job(0, 1, 0, "Failed", "BackoffLimitExceeded"),
+                List.of(pod("r-1", "2026-11-28T10:00:00Z", 1, "Error", null)), null);
+        assertThat(once.message).isEqualTo("exit code 1 after 1 attempt");
+    }
+
+    @Test
+    void aFailureWithoutAnyPodLeftSaysTheJobsReason() {
+        StepStatus step = StepObservation.observe("s", "r", job(0, 2, 0, "Failed", "BackoffLimitExceeded"), List.of(), null);
+        assertThat(step.message).isEqualTo("failed after 2 attempts (BackoffLimitExceeded)");
+    }
+
+    @Test
+    void deadlineIsExplainedWithTheTimeout() {
+        Job job = job(0, 1, 0, "Failed", "DeadlineExceeded");
+        job.setSpec(new io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder().withActiveDeadlineSeconds(1800L).build());
+        StepStatus step = StepObservation.observe("s", "r", job, List.of(), null);
         assertThat(step.phase).isEqualTo(StepPhase.Failed);
-        assertThat(step.message).startsWith("DeadlineExceeded");
+        assertThat(step.reason).isEqualTo("DeadlineExceeded");
+        assertThat(step.message).isEqualTo("ran longer than its timeout of 30m");
     }
 
     @Test

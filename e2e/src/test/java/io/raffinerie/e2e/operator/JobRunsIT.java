@@ -150,7 +150,8 @@ class JobRunsIT {
         GenericKubernetesResource run = raffinerie.awaitPhase(NS, "broken-1", "Failed");
         Map<String, Object> step = steps(run).get(0);
         assertThat(step).containsEntry("exitCode", 3).containsEntry("attempts", 2).containsEntry("reason", "BackoffLimitExceeded");
-        assertThat((String) status(run).get("message")).contains("exited with code 3");
+        assertThat(status(run)).containsEntry("message", "exit code 3 after 2 attempts").containsEntry("reason", "StepFailed")
+                .containsEntry("progress", "0/1");
     }
 
     @Test
@@ -164,7 +165,7 @@ class JobRunsIT {
         run("sleepy-1", "sleepy", null);
 
         GenericKubernetesResource run = raffinerie.awaitPhase(NS, "sleepy-1", "Failed");
-        assertThat((String) status(run).get("message")).startsWith("DeadlineExceeded");
+        assertThat(status(run)).containsEntry("reason", "DeadlineExceeded").containsEntry("message", "ran longer than its timeout of 3s");
     }
 
     @Test
