@@ -1,5 +1,8 @@
 package io.raffinerie.model.run;
 
+import io.raffinerie.api.v1alpha1.DataRunSpec;
+import io.raffinerie.api.v1alpha1.DataRunStatus;
+
 import io.raffinerie.api.v1alpha1.Parameter;
 import io.raffinerie.model.Problem;
 import io.raffinerie.model.Reasons;
@@ -52,5 +55,10 @@ public final class RunParameters {
         Map<String, String> values = new java.util.TreeMap<>(original == null ? Map.of() : original);
         values.putAll(overrides == null ? Map.of() : overrides);
         return values;
+    }
+
+    /** The values a run was given: those its status records (a retry's inherited ones), else its spec's. */
+    public static Map<String, String> given(DataRunSpec spec, DataRunStatus status) {
+        return status != null && status.parameters != null ? status.parameters : spec.parameters;
     }
 }

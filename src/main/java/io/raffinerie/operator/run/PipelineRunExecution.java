@@ -87,7 +87,7 @@ public class PipelineRunExecution {
         Map<String, StepStatus> after = byName(plan.steps());
         for (String step : plan.stepsToStart()) {
             PipelineStep declared = declared(snapshot, step);
-            if (createJob(run, snapshot, declared, status.parameters, variables)) {
+            if (createJob(run, snapshot, declared, RunParameters.given(run.getSpec(), status), variables)) {
                 RunMeasures.upstreamDone(declared.dependsOn, before, after, observedAt)
                         .ifPresent(done -> metrics.stepTransition(run, Duration.between(done, clock.instant())));
             }
@@ -153,7 +153,8 @@ public class PipelineRunExecution {
         if (problem.isEmpty()) {
             status.frozen = RunSnapshots.freeze(snapshot);
             status.snapshot = null;
-            status.parameters = values == null || values.isEmpty() ? null : values;
+            // Recorded only where it differs from the run's spec: for a retry, which inherits the original's values.
+            status.parameters = original == null || values.isEmpty() ? null : values;
             status.specGeneration = snapshot.pipelineGeneration;
             status.startTime = Conditions.timestamp(clock.instant());
             status.steps = steps;
