@@ -46,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -249,7 +250,7 @@ class EnvironmentIT {
     /** A RoleBinding the API server refuses makes the environment say which binding and which role. */
     @Test
     void aRefusedRoleBindingIsNamedWithItsRole() {
-        try (KubernetesClient person = KubeApiServerResource.client()) {
+        try (KubernetesClient person = KubeApiServerResource.client(); LogCapture log = LogCapture.start()) {
             List<HasMetadata> policy = person.load(new ByteArrayInputStream(REFUSE_MANAGER_BINDINGS.getBytes(StandardCharsets.UTF_8)))
                     .items();
             DataEnvironment viewersOnly = governed("env-refused");
@@ -264,6 +265,12 @@ class EnvironmentIT {
                 assertThat(ready(environment).getMessage())
                         .contains("RoleBinding raffinerie-manager-0 to ClusterRole raffinerie-manager: ")
                         .contains("managers are granted by the security team");
+                // The retried failure is a line in the operator's log, not a stack trace.
+                await().atMost(Resources.TIMEOUT).until(() -> !log.lines(Level.WARNING, "environment env-refused: retrying with backoff: ")
+                        .isEmpty());
+                assertThat(log.lines(Level.WARNING, "environment env-refused: ")).allSatisfy(line -> assertThat(line)
+                        .contains("RoleBinding raffinerie-manager-0 to ClusterRole raffinerie-manager: "));
+                assertThat(log.withStackTrace()).isEmpty();
                 person.resourceList(policy).delete();
                 await().atMost(Resources.TIMEOUT).untilAsserted(() -> assertThat(ready(environment).getStatus()).isEqualTo("True"));
             } finally {
