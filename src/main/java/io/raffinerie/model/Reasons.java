@@ -16,6 +16,8 @@ public final class Reasons {
     public static final String UNKNOWN_PARAMETER = "UnknownParameter";
     public static final String MISSING_PARAMETER = "MissingParameter";
     public static final String PROVISIONING_FAILED = "ProvisioningFailed";
+    /** A ClusterRole the environment's RoleBindings point at does not exist: the bindings grant nothing. */
+    public static final String ACCESS_ROLE_MISSING = "AccessRoleMissing";
     /** The API server refused an object the spec makes (InvalidSpec is for what the operator itself finds). */
     public static final String REFUSED_BY_API = "RefusedByApiServer";
     /** Why a run or a step ended other than Succeeded (status.reason). RefusedByApiServer above is one too. */

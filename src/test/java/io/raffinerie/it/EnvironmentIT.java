@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -14,6 +16,7 @@ import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
@@ -23,18 +26,28 @@ import io.raffinerie.api.v1alpha1.AccessRole;
 import io.raffinerie.api.v1alpha1.ContainerDefaults;
 import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.api.v1alpha1.DataEnvironmentSpec;
+import io.raffinerie.api.v1alpha1.DataJob;
+import io.raffinerie.api.v1alpha1.DataPipeline;
 import io.raffinerie.api.v1alpha1.EgressRule;
 import io.raffinerie.api.v1alpha1.NetworkIsolation;
 import io.raffinerie.api.v1alpha1.NetworkSpec;
 import io.raffinerie.api.v1alpha1.Quota;
 import io.raffinerie.api.v1alpha1.SecretKeyRef;
+import io.raffinerie.api.v1alpha1.Status;
 import io.raffinerie.api.v1alpha1.Variable;
+import io.raffinerie.model.Conditions;
 import io.raffinerie.model.environment.EnvironmentObjects;
 import io.raffinerie.operator.common.ApiWriteCounter;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** A DataEnvironment provisions everything it declares, keeps it in shape, and writes nothing once converged. */
@@ -199,6 +212,126 @@ class EnvironmentIT {
                 .withNewResourceAttributes().withNamespace(namespace).withVerb(verb).withGroup(group).withResource(resource)
                 .endResourceAttributes().endSpec().build();
         return client.authorization().v1().subjectAccessReview().create(review).getStatus().getAllowed();
+    }
+
+    /**
+     * A RoleBinding to a missing ClusterRole is accepted by Kubernetes and grants nothing: the environment says so, and
+     * turns Ready once the role is installed, without being touched.
+     */
+    @Test
+    void aMissingAccessRoleIsToldUntilTheRoleIsInstalled() {
+        List<String> readyBefore = readyResources();
+        try (KubernetesClient person = KubeApiServerResource.client()) {
+            person.rbac().clusterRoles().withName("raffinerie-editor").withTimeout(Resources.TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                    .delete();
+            try {
+                DataEnvironment environment = client.resource(governed("env-roles")).serverSideApply();
+                await().atMost(Resources.TIMEOUT).untilAsserted(() -> assertThat(ready(environment))
+                        .extracting(Condition::getStatus, Condition::getReason).containsExactly("False", "AccessRoleMissing"));
+                assertThat(ready(environment).getMessage())
+                        .startsWith("access[1]: ClusterRole raffinerie-editor does not exist; install the environment roles")
+                        .contains("kubectl apply -f operator/environment-roles.yaml");
+                assertThat(client.rbac().roleBindings().inNamespace("env-roles").withName("raffinerie-editor-1").get())
+                        .as("the binding is in place, for when the role comes").isNotNull();
+
+                KubeApiServerResource.installEnvironmentRoles(person);
+
+                await().atMost(Resources.TIMEOUT).untilAsserted(() -> assertThat(ready(environment))
+                        .extracting(Condition::getStatus, Condition::getReason).containsExactly("True", "Provisioned"));
+                assertThat(client.resource(environment).get().getMetadata().getGeneration()).isEqualTo(1L);
+            } finally {
+                KubeApiServerResource.installEnvironmentRoles(person);
+            }
+        }
+        // What the missing role turned Ready=False elsewhere in the shared cluster is Ready again before the next test.
+        await().atMost(Resources.TIMEOUT).untilAsserted(() -> assertThat(readyResources()).containsAll(readyBefore));
+    }
+
+    /** A RoleBinding the API server refuses makes the environment say which binding and which role. */
+    @Test
+    void aRefusedRoleBindingIsNamedWithItsRole() {
+        try (KubernetesClient person = KubeApiServerResource.client(); LogCapture log = LogCapture.start()) {
+            List<HasMetadata> policy = person.load(new ByteArrayInputStream(REFUSE_MANAGER_BINDINGS.getBytes(StandardCharsets.UTF_8)))
+                    .items();
+            DataEnvironment viewersOnly = governed("env-refused");
+            viewersOnly.getSpec().access = List.of(access(AccessRole.viewer, "bob"));
+            applyReady(viewersOnly);
+            person.resourceList(policy).serverSideApply();
+            try {
+                await().atMost(Resources.TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> managerBindingRefused(person));
+                DataEnvironment environment = client.resource(governed("env-refused")).serverSideApply();
+                await().atMost(Resources.TIMEOUT).untilAsserted(() -> assertThat(ready(environment).getReason())
+                        .isEqualTo("ProvisioningFailed"));
+                assertThat(ready(environment).getMessage())
+                        .contains("RoleBinding raffinerie-manager-0 to ClusterRole raffinerie-manager: ")
+                        .contains("managers are granted by the security team");
+                // The retried failure is a line in the operator's log, not a stack trace.
+                await().atMost(Resources.TIMEOUT).until(() -> !log.lines(Level.WARNING, "environment env-refused: retrying with backoff: ")
+                        .isEmpty());
+                assertThat(log.lines(Level.WARNING, "environment env-refused: ")).allSatisfy(line -> assertThat(line)
+                        .contains("RoleBinding raffinerie-manager-0 to ClusterRole raffinerie-manager: "));
+                assertThat(log.withStackTrace()).isEmpty();
+                person.resourceList(policy).delete();
+                await().atMost(Resources.TIMEOUT).untilAsserted(() -> assertThat(ready(environment).getStatus()).isEqualTo("True"));
+            } finally {
+                person.resourceList(policy).delete();
+            }
+        }
+    }
+
+    private static final String REFUSE_MANAGER_BINDINGS = """
+            apiVersion: admissionregistration.k8s.io/v1
+            kind: ValidatingAdmissionPolicy
+            metadata: {name: env-refused-managers}
+            spec:
+              failurePolicy: Fail
+              matchConstraints:
+                resourceRules:
+                - {apiGroups: [rbac.authorization.k8s.io], apiVersions: [v1], operations: [CREATE, UPDATE], resources: [rolebindings]}
+              validations:
+              - {expression: "object.roleRef.name != 'raffinerie-manager'", reason: Forbidden,
+                 message: "managers are granted by the security team"}
+            ---
+            apiVersion: admissionregistration.k8s.io/v1
+            kind: ValidatingAdmissionPolicyBinding
+            metadata: {name: env-refused-managers}
+            spec:
+              policyName: env-refused-managers
+              validationActions: [Deny]
+              matchResources:
+                namespaceSelector:
+                  matchLabels: {kubernetes.io/metadata.name: env-refused}
+            """;
+
+    private static boolean managerBindingRefused(KubernetesClient person) {
+        RoleBinding probe = new io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder()
+                .withNewMetadata().withName("probe").withNamespace("env-refused").endMetadata()
+                .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole").withName("raffinerie-manager")
+                .endRoleRef().build();
+        try {
+            person.resource(probe).dryRun().create();
+            return false;
+        } catch (KubernetesClientException e) {
+            return e.getCode() == 403;
+        }
+    }
+
+    private Condition ready(DataEnvironment environment) {
+        DataEnvironment current = client.resource(environment).get();
+        return Conditions.find(current.getStatus() == null ? null : current.getStatus().conditions, Conditions.READY)
+                .orElseGet(Condition::new);
+    }
+
+    /** The environments, jobs and pipelines of the shared cluster that are Ready. */
+    private List<String> readyResources() {
+        return Stream.of(readyOf(DataEnvironment.class), readyOf(DataJob.class), readyOf(DataPipeline.class))
+                .flatMap(names -> names).toList();
+    }
+
+    private <R extends CustomResource<?, ? extends Status>> Stream<String> readyOf(Class<R> type) {
+        return client.resources(type).inAnyNamespace().list().getItems().stream()
+                .filter(resource -> resource.getStatus() != null && Conditions.isTrue(resource.getStatus().conditions, Conditions.READY))
+                .map(resource -> resource.getKind() + " " + resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName());
     }
 
     @Test

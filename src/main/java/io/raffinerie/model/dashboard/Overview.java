@@ -1,5 +1,6 @@
 package io.raffinerie.model.dashboard;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataPipeline;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** The front page: every environment the user may read with its counts, what fails and runs now, what runs next. */
 public final class Overview {
@@ -20,15 +22,18 @@ public final class Overview {
             List<DataPipeline> pipelines, List<DataRun> runs) {
     }
 
-    public record EnvironmentRow(String name, String namespace, boolean ready, int jobs, int pipelines, int runs,
-            int active, int failing) {
+    /** One environment; reason and message are those of its Ready condition, to say why it is not ready. */
+    public record EnvironmentRow(String name, String namespace, boolean ready, String reason, String message, int jobs,
+            int pipelines, int runs, int active, int failing) {
     }
 
     public record Scheduled(String namespace, String kind, String name, String time) {
     }
 
-    public record Page(List<EnvironmentRow> environments, List<RunViews.RunRow> failing, List<RunViews.RunRow> active,
-            List<Scheduled> next) {
+    /** notReady: the environments that are not Ready, which fail as surely as a failed run. */
+    public record Page(List<EnvironmentRow> environments, List<EnvironmentRow> notReady, List<RunViews.RunRow> failing,
+            List<RunViews.RunRow> active, List<Scheduled> next) {
+        public static final Page EMPTY = new Page(List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     private Overview() {
@@ -45,8 +50,12 @@ public final class Overview {
             failing.addAll(failingHere);
             active.addAll(activeHere);
             DataEnvironment environment = content.environment();
-            boolean ready = environment.getStatus() != null && Conditions.isTrue(environment.getStatus().conditions, Conditions.READY);
-            environments.add(new EnvironmentRow(environment.getMetadata().getName(), content.namespace(), ready,
+            Optional<Condition> ready = environment.getStatus() == null ? Optional.empty()
+                    : Conditions.find(environment.getStatus().conditions, Conditions.READY);
+            environments.add(new EnvironmentRow(environment.getMetadata().getName(), content.namespace(),
+                    ready.map(c -> Conditions.TRUE.equals(c.getStatus())).orElse(false),
+                    ready.map(Condition::getReason).orElse("NotReconciled"),
+                    ready.map(Condition::getMessage).orElse("the operator has not reconciled it yet"),
                     content.jobs().size(), content.pipelines().size(), content.runs().size(), activeHere.size(), failingHere.size()));
             content.jobs().forEach(job -> scheduled(content.namespace(), RunViews.JOB, job.getMetadata().getName(),
                     job.getStatus()).ifPresent(next::add));
@@ -55,12 +64,13 @@ public final class Overview {
         }
         environments.sort(Comparator.comparing(EnvironmentRow::name));
         next.sort(Comparator.comparing(Scheduled::time).thenComparing(Scheduled::namespace).thenComparing(Scheduled::name));
-        return new Page(environments, rows(failing, now), rows(active, now), next.stream().limit(NEXT_SCHEDULED).toList());
+        return new Page(environments, environments.stream().filter(row -> !row.ready()).toList(), rows(failing, now),
+                rows(active, now), next.stream().limit(NEXT_SCHEDULED).toList());
     }
 
-    static java.util.Optional<Scheduled> scheduled(String namespace, String kind, String name, TargetStatus status) {
-        return status == null || status.nextScheduleTime == null ? java.util.Optional.empty()
-                : java.util.Optional.of(new Scheduled(namespace, kind, name, status.nextScheduleTime));
+    static Optional<Scheduled> scheduled(String namespace, String kind, String name, TargetStatus status) {
+        return status == null || status.nextScheduleTime == null ? Optional.empty()
+                : Optional.of(new Scheduled(namespace, kind, name, status.nextScheduleTime));
     }
 
     static List<RunViews.RunRow> rows(List<DataRun> runs, Instant now) {

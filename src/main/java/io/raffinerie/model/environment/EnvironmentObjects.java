@@ -142,11 +142,10 @@ public final class EnvironmentObjects {
         List<AccessEntry> access = spec(environment).access == null ? List.of() : spec(environment).access;
         for (int i = 0; i < access.size(); i++) {
             AccessEntry entry = access.get(i);
-            String name = ROLE_PREFIX + entry.role.name() + "-" + i;
+            String name = clusterRoleOf(entry.role) + "-" + i;
             bindings.put(name, new RoleBindingBuilder()
                     .withMetadata(metadata(environment, name))
-                    .withNewRoleRef().withApiGroup(RBAC_GROUP).withKind("ClusterRole").withName(ROLE_PREFIX + entry.role.name())
-                    .endRoleRef()
+                    .withNewRoleRef().withApiGroup(RBAC_GROUP).withKind("ClusterRole").withName(clusterRoleOf(entry.role)).endRoleRef()
                     .withSubjects(subjects(entry))
                     .build());
         }
@@ -157,7 +156,12 @@ public final class EnvironmentObjects {
     public static boolean isAccessBinding(RoleBinding binding) {
         String role = binding.getRoleRef() == null ? "" : binding.getRoleRef().getName();
         return Arrays.stream(AccessRole.values())
-                .anyMatch(r -> role.equals(ROLE_PREFIX + r.name()));
+                .anyMatch(r -> role.equals(clusterRoleOf(r)));
+    }
+
+    /** The ClusterRole an access role binds: raffinerie-viewer, -editor or -manager. */
+    public static String clusterRoleOf(AccessRole role) {
+        return ROLE_PREFIX + role.name();
     }
 
     private static List<Subject> subjects(AccessEntry entry) {

@@ -8,6 +8,7 @@ import io.raffinerie.model.Readiness;
 import io.raffinerie.model.Reasons;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -26,12 +27,30 @@ public final class Failures {
      * help, and a change to the spec triggers a new reconciliation anyway.
      */
     public static boolean isRefusal(Throwable failure) {
+        return answered(failure, code -> code == 422 || code == 400);
+    }
+
+    /**
+     * True when the API server answered (a refusal, a 403, a 404 for an object deleted meanwhile, a conflict) or could
+     * not be reached: a condition the status and one log line tell, not a fault in the operator with a stack trace.
+     */
+    public static boolean isFromApiServer(Throwable failure) {
+        return answered(failure, code -> true);
+    }
+
+    /** An object deleted while it was reconciled, or a conflict: routine, the next event brings the truth. */
+    public static boolean isRoutine(Throwable failure) {
+        return answered(failure, code -> code == 404 || code == 409);
+    }
+
+    /** Whether the failure, or every failure of an aggregate, is a client failure whose code matches. */
+    private static boolean answered(Throwable failure, IntPredicate code) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof AggregatedOperatorException aggregated && !aggregated.getAggregatedExceptions().isEmpty()) {
-                return aggregated.getAggregatedExceptions().values().stream().allMatch(Failures::isRefusal);
+                return aggregated.getAggregatedExceptions().values().stream().allMatch(each -> answered(each, code));
             }
             if (cause instanceof KubernetesClientException client) {
-                return client.getCode() == 422 || client.getCode() == 400;
+                return code.test(client.getCode());
             }
         }
         return false;

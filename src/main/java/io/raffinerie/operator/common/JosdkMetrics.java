@@ -14,7 +14,8 @@ import jakarta.inject.Singleton;
  * _active) on /q/metrics. The extension produces its Metrics from a MeterBinder that the packaged application has not
  * bound yet when the operator is configured, and then JOSDK exports nothing; and the global registry drops what is
  * counted before Quarkus attaches the Prometheus registry to it, that is the reconciliations of a cold start (both
- * found by make bench). So they go straight to the Prometheus registry.
+ * found by make bench). So they go straight to the Prometheus registry. Failed reconciliations are logged on the
+ * way ({@link FailureLog}).
  */
 @Singleton
 public class JosdkMetrics {
@@ -25,6 +26,6 @@ public class JosdkMetrics {
     @Priority(1)
     @Unremovable // looked up by the extension at startup, injected nowhere
     Metrics josdkMetrics(PrometheusMeterRegistry registry) {
-        return MicrometerMetricsV2.newBuilder(registry).build();
+        return new FailureLog(MicrometerMetricsV2.newBuilder(registry).build());
     }
 }

@@ -16,8 +16,6 @@ import io.raffinerie.model.run.RunStatuses;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,12 +38,7 @@ public class RunMetrics {
 
     private final MeterRegistry registry;
     /** A transition is counted once even when its status write conflicts and the reconciliation computes it again. */
-    private final Set<String> counted = Collections.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > REMEMBERED_TRANSITIONS;
-        }
-    }));
+    private final RecentKeys counted = new RecentKeys(REMEMBERED_TRANSITIONS);
     private final Set<String> gauges = ConcurrentHashMap.newKeySet();
     private final Map<Target, AtomicLong> lastSuccesses = new ConcurrentHashMap<>();
 
@@ -55,7 +48,7 @@ public class RunMetrics {
 
     /** A run reached a final phase. */
     public void runFinished(DataRun run, Trigger trigger, RunPhase outcome, Optional<Duration> duration) {
-        if (!counted.add(run.getMetadata().getUid() + "/" + outcome)) {
+        if (!counted.firstTime(run.getMetadata().getUid() + "/" + outcome)) {
             return;
         }
         Target target = Target.of(run);
@@ -73,7 +66,7 @@ public class RunMetrics {
 
     /** A pipeline step reached a final phase. */
     public void stepFinished(DataRun run, String step, StepPhase outcome, Optional<Duration> duration) {
-        if (!counted.add(run.getMetadata().getUid() + "/" + step + "/" + outcome)) {
+        if (!counted.firstTime(run.getMetadata().getUid() + "/" + step + "/" + outcome)) {
             return;
         }
         duration.ifPresent(d -> Timer.builder("raffinerie.step.duration")

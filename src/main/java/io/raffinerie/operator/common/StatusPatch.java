@@ -1,11 +1,16 @@
 package io.raffinerie.operator.common;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.raffinerie.api.v1alpha1.Status;
+import io.raffinerie.model.LogLines;
+import java.util.List;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * Status writes that happen only when the status changed. The status is computed on a copy, never on the cached
@@ -14,6 +19,7 @@ import java.util.function.Supplier;
  */
 public final class StatusPatch {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger(StatusPatch.class);
 
     private StatusPatch() {
     }
@@ -29,6 +35,7 @@ public final class StatusPatch {
         if (isUnchanged(resource, next)) {
             return UpdateControl.noUpdate();
         }
+        logReadiness(resource, next);
         return UpdateControl.patchStatus(withStatus(resource, next));
     }
 
@@ -37,7 +44,17 @@ public final class StatusPatch {
         if (isUnchanged(resource, next)) {
             return ErrorStatusUpdateControl.noStatusUpdate();
         }
+        logReadiness(resource, next);
         return ErrorStatusUpdateControl.patchStatus(withStatus(resource, next));
+    }
+
+    /** One INFO line when the Ready condition the patch writes turns False, changes its reason, or turns True again. */
+    private static <S> void logReadiness(CustomResource<?, S> resource, S next) {
+        if (next instanceof Status status) {
+            List<Condition> before = resource.getStatus() instanceof Status current ? current.conditions : null;
+            LogLines.readinessChange(resource.getKind(), resource.getMetadata().getNamespace(), resource.getMetadata().getName(),
+                    before, status.conditions).ifPresent(LOG::info);
+        }
     }
 
     private static <S> boolean isUnchanged(CustomResource<?, S> resource, S next) {

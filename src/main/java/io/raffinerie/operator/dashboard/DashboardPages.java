@@ -40,7 +40,7 @@ public class DashboardPages {
     public String overview(HttpHeaders headers) {
         DashboardUser user = user(headers);
         if (!cache.synced()) {
-            return Pages.overview(Chrome.of("Overview", user, true), new Overview.Page(List.of(), List.of(), List.of(), List.of()))
+            return Pages.overview(Chrome.of("Overview", user, true), Overview.Page.EMPTY)
                     .render();
         }
         List<Overview.EnvironmentContent> visible = cache.environments().stream()

@@ -1,6 +1,9 @@
 package io.raffinerie.operator.environment;
 
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.CRUDKubernetesBulkDependentResource;
@@ -10,7 +13,9 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.model.environment.EnvironmentModel;
 import io.raffinerie.model.environment.EnvironmentObjects;
+import io.raffinerie.operator.common.Failures;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** One RoleBinding per access entry; bindings no entry asks for any more are deleted. */
@@ -27,6 +32,34 @@ public class AccessBindingsDependent extends EnvironmentChildDependent<RoleBindi
     public Map<ResourceID, RoleBinding> desiredResources(DataEnvironment environment, Context<DataEnvironment> context) {
         return EnvironmentObjects.roleBindings(environment).values().stream()
                 .collect(Collectors.toMap(ResourceID::fromResource, binding -> binding));
+    }
+
+    @Override
+    public RoleBinding create(RoleBinding desired, DataEnvironment environment, Context<DataEnvironment> context) {
+        return naming(desired, () -> super.create(desired, environment, context));
+    }
+
+    @Override
+    public RoleBinding update(RoleBinding actual, RoleBinding desired, DataEnvironment environment, Context<DataEnvironment> context) {
+        return naming(desired, () -> super.update(actual, desired, environment, context));
+    }
+
+    /**
+     * A binding the API server refuses (403, 422) says which binding and which ClusterRole, whatever the server's
+     * message names; the code is kept, so that the failure is retried or not as before.
+     */
+    static RoleBinding naming(RoleBinding binding, Supplier<RoleBinding> write) {
+        try {
+            return write.get();
+        } catch (KubernetesClientException e) {
+            String message = "RoleBinding " + binding.getMetadata().getName() + " to ClusterRole " + binding.getRoleRef().getName()
+                    + ": " + Failures.describe(e);
+            Status status = new StatusBuilder(e.getStatus() == null ? new Status() : e.getStatus())
+                    .withCode(e.getCode()).withMessage(message).build();
+            KubernetesClientException named = new KubernetesClientException(message, e.getCode(), status);
+            named.initCause(e);
+            throw named;
+        }
     }
 
     /**

@@ -19,6 +19,7 @@ import io.raffinerie.api.v1alpha1.DeletionPolicy;
 import io.raffinerie.model.Problem;
 import io.raffinerie.model.Readiness;
 import io.raffinerie.model.Reasons;
+import io.raffinerie.model.environment.AccessRoles;
 import io.raffinerie.model.environment.EnvironmentModel;
 import io.raffinerie.model.environment.EnvironmentValidation;
 import io.raffinerie.model.environment.NamespaceModel;
@@ -58,6 +59,7 @@ import java.util.Optional;
 @RBACRule(apiGroups = "", resources = "namespaces", verbs = {"get", "delete"})
 @RBACRule(apiGroups = "rbac.authorization.k8s.io", resources = "clusterroles", verbs = "bind",
         resourceNames = {"raffinerie-viewer", "raffinerie-editor", "raffinerie-manager", "raffinerie-spark-driver"})
+@RBACRule(apiGroups = "rbac.authorization.k8s.io", resources = "clusterroles", verbs = {"get", "list", "watch"})
 public class DataEnvironmentReconciler implements Reconciler<DataEnvironment>, Cleaner<DataEnvironment> {
     static final String NAMESPACE = "namespace";
 
@@ -71,23 +73,26 @@ public class DataEnvironmentReconciler implements Reconciler<DataEnvironment>, C
     public UpdateControl<DataEnvironment> reconcile(DataEnvironment environment, Context<DataEnvironment> context) {
         Optional<Problem> problem = EnvironmentValidation.validate(environment, settings.operatorNamespace())
                 .or(() -> NamespaceModel.checkClaim(environment, currentNamespace(environment, context)));
-        if (problem.isEmpty()) {
-            context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-        }
         DataEnvironmentStatus status = StatusPatch.copyOf(environment.getStatus(), DataEnvironmentStatus::new);
         if (problem.isEmpty()) {
+            context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
             status.namespace = EnvironmentModel.namespaceOf(environment);
+            // The bindings are in place either way; they grant nothing until their ClusterRoles exist.
+            problem = AccessRoles.check(environment, EnvironmentRoles.existing(context));
         }
         Readiness.apply(status, problem, environment.getMetadata().getGeneration(), Reasons.PROVISIONED,
                 "namespace " + EnvironmentModel.namespaceOf(environment) + " is provisioned", clock);
         return StatusPatch.ifChanged(environment, status);
     }
 
-    /** Children name their environment in a label, shortened when the name is long: they are mapped back by it. */
+    /**
+     * Children name their environment in a label, shortened when the name is long: they are mapped back by it. The
+     * environment roles: their events reconcile the environments that bind them.
+     */
     @Override
     public List<EventSource<?, DataEnvironment>> prepareEventSources(EventSourceContext<DataEnvironment> context) {
         LabelledPrimaries.index(context);
-        return List.of();
+        return List.of(EnvironmentRoles.eventSource(context));
     }
 
     /** A provisioning failure (for example a refused write) becomes Ready=False; JOSDK retries with backoff. */

@@ -5,8 +5,10 @@ import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.DataRunStatus;
 import io.raffinerie.api.v1alpha1.RunPhase;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.raffinerie.model.LogLines;
 import io.raffinerie.model.run.RunMeasures;
 import io.raffinerie.operator.common.EventRecorder;
+import io.raffinerie.operator.common.RecentKeys;
 import io.raffinerie.operator.common.RunMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.raffinerie.api.v1alpha1.StepPhase;
@@ -16,10 +18,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
-/** Tells people about a run's transitions: Events on the run and on the job it runs, and the run metrics. */
+/**
+ * Tells people about a run's transitions: a line in the operator's log, Events on the run and on the job it runs, and
+ * the run metrics.
+ */
 @ApplicationScoped
 public class RunTransitions {
+    private static final Logger LOG = Logger.getLogger(RunTransitions.class);
+    /** One line per transition, even when a conflicting status write makes the reconciliation compute it again. */
+    private final RecentKeys logged = new RecentKeys(20_000);
     private final EventRecorder events;
     private final RunMetrics metrics;
 
@@ -32,6 +41,9 @@ public class RunTransitions {
         metrics.trackActive(run.getMetadata().getNamespace(), RunMeasures.Target.of(run).kind(), context.getPrimaryCache());
         if (Objects.equals(before, after.phase) || after.phase == null || after.phase == RunPhase.Pending) {
             return;
+        }
+        if (logged.firstTime(run.getMetadata().getUid() + "/" + after.phase)) {
+            LOG.info(LogLines.runTransition(run.getMetadata().getNamespace(), run.getMetadata().getName(), before, after));
         }
         if (after.phase.isFinished()) {
             metrics.runFinished(run, after.trigger, after.phase, RunMeasures.duration(after));

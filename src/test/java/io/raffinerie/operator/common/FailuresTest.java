@@ -40,6 +40,23 @@ class FailuresTest {
     }
 
     @Test
+    void whatTheApiServerAnsweredIsALineAndOnlyAFaultOfTheOperatorsIsNot() {
+        assertThat(Failures.isFromApiServer(new OperatorException(new AggregatedOperatorException("x",
+                Map.of("access", apiError(403, "forbidden")))))).isTrue();
+        assertThat(Failures.isFromApiServer(new KubernetesClientException("x", new ConnectException("Connection refused")))).isTrue();
+        assertThat(Failures.isFromApiServer(new OperatorException(new NullPointerException("bug")))).isFalse();
+        assertThat(Failures.isFromApiServer(new AggregatedOperatorException("x", Map.of("a", apiError(403, "a"),
+                "b", new IllegalStateException("bug"))))).isFalse();
+    }
+
+    @Test
+    void anObjectDeletedMeanwhileOrAConflictIsRoutine() {
+        assertThat(Failures.isRoutine(new OperatorException(apiError(404, "dataruns \"r-1\" not found")))).isTrue();
+        assertThat(Failures.isRoutine(apiError(409, "the object has been modified"))).isTrue();
+        assertThat(Failures.isRoutine(apiError(403, "forbidden"))).isFalse();
+    }
+
+    @Test
     void theRetryMessageQuotesTheApiServerNotAnExceptionClass() {
         assertThat(Failures.retrying(new OperatorException(apiError(403, "jobs.batch \"r-1\" is forbidden: frozen"))))
                 .isEqualTo("retrying with backoff: jobs.batch \"r-1\" is forbidden: frozen");
