@@ -55,7 +55,7 @@ class OperatorLogIT {
         assertThat(lines).filteredOn(line -> line.startsWith("run operator-log/load-ok "))
                 .last().asString().endsWith(" -> Succeeded (1/1 steps)");
         assertThat(lines).filteredOn(line -> line.startsWith("run operator-log/load-bad "))
-                .last().asString().contains(" -> Failed (1/1 steps): ").contains("exited with code 3");
+                .last().asString().contains(" -> Failed (0/1 steps): ").contains("exit code 3 after 1 attempt");
         assertThat(lines).allSatisfy(line -> assertThat(line).matches("run operator-log/load-(ok|bad) (Pending|Running) -> .*"));
         assertThat(log.withStackTrace()).as("no stack trace").isEmpty();
     }
