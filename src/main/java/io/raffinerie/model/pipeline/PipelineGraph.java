@@ -40,24 +40,27 @@ public final class PipelineGraph {
             return Result.invalid(new Problem(Reasons.INVALID_SPEC, "spec.steps: a pipeline needs at least one step"));
         }
         Map<String, PipelineStep> steps = new LinkedHashMap<>();
-        for (PipelineStep step : declared) {
+        for (int index = 0; index < declared.size(); index++) {
+            PipelineStep step = declared.get(index);
             if (steps.putIfAbsent(step.name, step) != null) {
-                return Result.invalid(new Problem(Reasons.INVALID_SPEC, "spec.steps: the step name \"" + step.name + "\" is used twice"));
+                return Result.invalid(new Problem(Reasons.INVALID_SPEC, at(index, step) + "the step name \"" + step.name
+                        + "\" is used more than once; step names must be unique"));
             }
         }
         Map<String, List<String>> dependencies = new LinkedHashMap<>();
         Map<String, List<String>> dependents = new LinkedHashMap<>();
         steps.keySet().forEach(name -> dependents.put(name, new ArrayList<>()));
-        for (PipelineStep step : steps.values()) {
+        for (int index = 0; index < declared.size(); index++) {
+            PipelineStep step = declared.get(index);
             List<String> upstream = step.dependsOn == null ? List.of() : step.dependsOn.stream().distinct().toList();
             for (String dependency : upstream) {
                 if (dependency.equals(step.name)) {
-                    return Result.invalid(new Problem(Reasons.CYCLE_DETECTED,
-                            "spec.steps: step \"" + step.name + "\" depends on itself"));
+                    return Result.invalid(new Problem(Reasons.CYCLE_DETECTED, at(index, step)
+                            + "a step cannot depend on itself: remove \"" + step.name + "\" from its dependsOn"));
                 }
                 if (!steps.containsKey(dependency)) {
-                    return Result.invalid(new Problem(Reasons.INVALID_SPEC,
-                            "spec.steps: step \"" + step.name + "\" depends on \"" + dependency + "\", which is not a step of this pipeline"));
+                    return Result.invalid(new Problem(Reasons.INVALID_SPEC, at(index, step) + "dependsOn \"" + dependency
+                            + "\" is not a step of this pipeline; steps are: " + String.join(", ", steps.keySet())));
                 }
                 dependents.get(dependency).add(step.name);
             }
@@ -69,6 +72,11 @@ public final class PipelineGraph {
                     "spec.steps: the steps form a cycle: " + String.join(" -> ", cycle.get())));
         }
         return Result.valid(new PipelineGraph(steps, dependencies, dependents, topologicalOrder(steps.keySet(), dependencies)));
+    }
+
+    /** Where a message points: {@code spec.steps[1] (load): }, as the schema's rules say it. */
+    private static String at(int index, PipelineStep step) {
+        return "spec.steps[" + index + "] (" + step.name + "): ";
     }
 
     /** The first step, in declared order, whose DataJob is missing from {@code existingJobs}. */
