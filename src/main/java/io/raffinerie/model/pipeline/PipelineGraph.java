@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The DAG of a pipeline's steps. Built only from a valid list of steps (see {@link #of}); the order of steps as
@@ -40,12 +42,13 @@ public final class PipelineGraph {
             return Result.invalid(new Problem(Reasons.INVALID_SPEC, "spec.steps: a pipeline needs at least one step"));
         }
         Map<String, PipelineStep> steps = new LinkedHashMap<>();
-        for (int index = 0; index < declared.size(); index++) {
+        declared.forEach(step -> steps.putIfAbsent(step.name, step));
+        if (steps.size() < declared.size()) {
+            Map<String, Long> uses = declared.stream().collect(Collectors.groupingBy(step -> step.name, Collectors.counting()));
+            int index = IntStream.range(0, declared.size()).filter(i -> uses.get(declared.get(i).name) > 1).findFirst().orElseThrow();
             PipelineStep step = declared.get(index);
-            if (steps.putIfAbsent(step.name, step) != null) {
-                return Result.invalid(new Problem(Reasons.INVALID_SPEC, at(index, step) + "the step name \"" + step.name
-                        + "\" is used more than once; step names must be unique"));
-            }
+            return Result.invalid(new Problem(Reasons.INVALID_SPEC, at(index, step) + "the step name \"" + step.name
+                    + "\" is used more than once; step names must be unique"));
         }
         Map<String, List<String>> dependencies = new LinkedHashMap<>();
         Map<String, List<String>> dependents = new LinkedHashMap<>();
@@ -60,7 +63,7 @@ public final class PipelineGraph {
                 }
                 if (!steps.containsKey(dependency)) {
                     return Result.invalid(new Problem(Reasons.INVALID_SPEC, at(index, step) + "dependsOn \"" + dependency
-                            + "\" is not a step of this pipeline; steps are: " + String.join(", ", steps.keySet())));
+                            + "\" is not a step of this pipeline; steps are: " + quoted(steps.keySet())));
                 }
                 dependents.get(dependency).add(step.name);
             }
@@ -77,6 +80,11 @@ public final class PipelineGraph {
     /** Where a message points: {@code spec.steps[1] (load): }, as the schema's rules say it. */
     private static String at(int index, PipelineStep step) {
         return "spec.steps[" + index + "] (" + step.name + "): ";
+    }
+
+    /** {@code ["extract", "load"]}, as the schema's rules print a list. */
+    private static String quoted(Collection<String> names) {
+        return names.stream().map(name -> "\"" + name + "\"").collect(Collectors.joining(", ", "[", "]"));
     }
 
     /** The first step, in declared order, whose DataJob is missing from {@code existingJobs}. */

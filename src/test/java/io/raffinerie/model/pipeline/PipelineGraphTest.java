@@ -63,7 +63,7 @@ class PipelineGraphTest {
         steps.get(2).name = "clean";
 
         assertThat(PipelineGraph.of(steps).problem().message())
-                .isEqualTo("spec.steps[2] (clean): the step name \"clean\" is used more than once; step names must be unique");
+                .isEqualTo("spec.steps[1] (clean): the step name \"clean\" is used more than once; step names must be unique");
     }
 
     @Test
@@ -74,7 +74,7 @@ class PipelineGraphTest {
         assertThat(PipelineGraph.of(steps).problem()).satisfies(p -> {
             assertThat(p.reason()).isEqualTo(Reasons.INVALID_SPEC);
             assertThat(p.message()).isEqualTo("spec.steps[3] (load): dependsOn \"transform\" is not a step of this pipeline; "
-                    + "steps are: extract, clean, enrich, load, page");
+                    + "steps are: [\"extract\", \"clean\", \"enrich\", \"load\", \"page\"]");
         });
     }
 
