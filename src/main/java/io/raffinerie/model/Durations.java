@@ -1,5 +1,6 @@
 package io.raffinerie.model;
 
+import io.raffinerie.api.v1alpha1.Patterns;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -7,7 +8,7 @@ import java.util.regex.Pattern;
 
 /** Durations as users write them: 90s, 30m, 1h30m, 2d, 500ms. */
 public final class Durations {
-    private static final Pattern WHOLE = Pattern.compile("^(\\d{1,6}(ms|s|m|h|d))+$");
+    private static final Pattern WHOLE = Pattern.compile(Patterns.DURATION);
     private static final Pattern PART = Pattern.compile("(\\d{1,6})(ms|s|m|h|d)");
     private static final Duration MAX = Duration.ofDays(365);
 
@@ -16,6 +17,29 @@ public final class Durations {
 
     /** The duration, or empty when the text is not one (or is longer than a year). */
     public static Optional<Duration> parse(String text) {
+        return parseAnyLength(text).filter(duration -> duration.compareTo(MAX) <= 0);
+    }
+
+    /** A problem naming the field, the text and the fix when the text is set and is not a positive duration of at most a year. */
+    public static Optional<Problem> check(String field, String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Optional<Duration> parsed = parseAnyLength(text);
+        String culprit = field + ": \"" + text + "\" ";
+        if (parsed.isEmpty()) {
+            return Optional.of(new Problem(Reasons.INVALID_DURATION, culprit + "is not a duration: use " + Patterns.DURATION_HINT));
+        }
+        if (parsed.get().isZero()) {
+            return Optional.of(new Problem(Reasons.INVALID_DURATION, culprit + "is zero: use a positive duration, such as 30m"));
+        }
+        if (parsed.get().compareTo(MAX) > 0) {
+            return Optional.of(new Problem(Reasons.INVALID_DURATION, culprit + "is longer than a year: use at most 365d"));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Duration> parseAnyLength(String text) {
         if (text == null || !WHOLE.matcher(text).matches()) {
             return Optional.empty();
         }
@@ -31,7 +55,7 @@ public final class Durations {
                 default -> Duration.ofDays(amount);
             });
         }
-        return total.compareTo(MAX) > 0 ? Optional.empty() : Optional.of(total);
+        return Optional.of(total);
     }
 
     /** The duration as users write it: 30m, 1h30m, 45s (whole seconds; 0s for less). */
@@ -47,18 +71,5 @@ public final class Durations {
             }
         }
         return text.isEmpty() ? "0s" : text.toString();
-    }
-
-    /** A problem naming the field when the text is set and is not a valid positive duration. */
-    public static Optional<Problem> check(String field, String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        Optional<Duration> parsed = parse(text);
-        if (parsed.isEmpty() || parsed.get().isZero()) {
-            return Optional.of(new Problem(Reasons.INVALID_DURATION,
-                    field + ": \"" + text + "\" is not a positive duration of at most a year, such as 90s, 30m or 1h30m"));
-        }
-        return Optional.empty();
     }
 }

@@ -66,6 +66,9 @@ class AdmissionCorpusIT {
         List<String> headers = corpus().map(AdmissionCorpusIT::header).toList();
         assertThat(headers).hasSizeGreaterThanOrEqualTo(30);
         assertThat(headers).anyMatch(h -> h.startsWith(REJECTED)).anyMatch(h -> h.startsWith(CONDITION));
+        // A reason alone is not enough: each expected condition names the message that tells the user what to fix.
+        assertThat(headers).filteredOn(h -> h.startsWith(CONDITION))
+                .allSatisfy(h -> assertThat(h.substring(CONDITION.length())).matches("[A-Z][A-Za-z]+: \\S.{10,}"));
     }
 
     @ParameterizedTest(name = "{0}")

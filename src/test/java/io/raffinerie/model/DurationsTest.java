@@ -3,6 +3,7 @@ package io.raffinerie.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,6 +34,21 @@ class DurationsTest {
     @ParameterizedTest
     @ValueSource(strings = {"0s", "0m0s"})
     void refusesZero(String text) {
-        assertThat(Durations.check("spec.timeout", text)).isPresent();
+        assertThat(Durations.check("spec.timeout", text)).hasValueSatisfying(problem -> assertThat(problem.message())
+                .isEqualTo("spec.timeout: \"" + text + "\" is zero: use a positive duration, such as 30m"));
+    }
+
+    @Test
+    void aSentenceIsAnsweredWithTheFormatAndExamples() {
+        assertThat(Durations.check("spec.timeout", "30 minutes")).hasValueSatisfying(problem -> assertThat(problem.message())
+                .isEqualTo("spec.timeout: \"30 minutes\" is not a duration: use a number and a unit (ms, s, m, h or d), "
+                        + "such as 90s, 30m, 2h or 1h30m"));
+    }
+
+    @Test
+    void moreThanAYearSaysTheLimit() {
+        assertThat(Durations.check("spec.schedule.startingDeadline", "400d")).hasValueSatisfying(problem -> assertThat(
+                problem.message()).isEqualTo("spec.schedule.startingDeadline: \"400d\" is longer than a year: use at most 365d"));
+        assertThat(Durations.check("spec.timeout", "365d")).isEmpty();
     }
 }

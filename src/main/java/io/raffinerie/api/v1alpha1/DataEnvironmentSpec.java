@@ -1,7 +1,6 @@
 package io.raffinerie.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
@@ -10,11 +9,14 @@ import java.util.List;
 @ValidationRule(value = "(has(self.__namespace__) ? self.__namespace__ : '') == (has(oldSelf.__namespace__) ? oldSelf.__namespace__ : '')",
         message = "spec.namespace cannot be changed; create a new DataEnvironment instead", reason = "FieldValueForbidden")
 @ValidationRule(value = "!has(self.variables) || self.variables.all(v, self.variables.exists_one(w, w.name == v.name))",
-        message = "variable names must be unique", fieldPath = ".variables")
+        message = "variable names must be unique",
+        messageExpression = "'variable \"%s\" is declared more than once; variable names must be unique'"
+                + ".format([self.variables.filter(v, !self.variables.exists_one(w, w.name == v.name))[0].name])",
+        fieldPath = ".variables")
 public class DataEnvironmentSpec {
     /** The namespace of the environment; defaults to the DataEnvironment's name. */
     @Size(max = 63)
-    @Pattern(Patterns.DNS_LABEL)
+    @ValidationRule(value = Patterns.DNS_LABEL_RULE, message = Patterns.DNS_LABEL_MESSAGE)
     @ValidationRule(value = "!(self in ['default', 'kube-system', 'kube-public', 'kube-node-lease'])",
             message = "a DataEnvironment cannot claim a system namespace")
     public String namespace;

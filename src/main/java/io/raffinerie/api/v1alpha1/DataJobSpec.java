@@ -3,7 +3,6 @@ package io.raffinerie.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
-import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -13,24 +12,30 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "self.technology != 'container' || has(self.image)",
         message = "image is required when technology is container", fieldPath = ".image", reason = "FieldValueRequired")
-@ValidationRule(value = "!has(self.script) || self.technology in ['python', 'bash']",
-        message = "script is only supported for technology python or bash; use command and args", fieldPath = ".script")
+// Only the built-in technologies known to take no script: any other may come from the catalog, which the operator checks.
+@ValidationRule(value = "!has(self.script) || !(self.technology in ['java', 'spark', 'container'])",
+        message = "this technology takes no script; use command and args",
+        messageExpression = "'technology \"' + self.technology + '\" takes no script; use command and args (python and bash run a script)'",
+        fieldPath = ".script")
 @ValidationRule(value = "!has(self.spark) || self.technology == 'spark'",
         message = "spark settings are only allowed for technology spark", fieldPath = ".spark")
-@ValidationRule(value = "!has(self.parameters) || self.parameters.all(p, self.parameters.exists_one(q, q.name == p.name))",
-        message = "parameter names must be unique", fieldPath = ".parameters")
+@ValidationRule(value = Patterns.UNIQUE_PARAMETERS, message = Patterns.UNIQUE_PARAMETERS_MESSAGE,
+        messageExpression = Patterns.UNIQUE_PARAMETERS_MESSAGE_EXPRESSION, fieldPath = ".parameters")
 @ValidationRule(value = "!has(self.env) || self.env.all(v, self.env.exists_one(w, w.name == v.name))",
-        message = "env names must be unique", fieldPath = ".env")
+        message = "env names must be unique",
+        messageExpression = "'env variable \"%s\" is declared more than once; env names must be unique'"
+                + ".format([self.env.filter(v, !self.env.exists_one(w, w.name == v.name))[0].name])",
+        fieldPath = ".env")
 public class DataJobSpec {
     /** python, bash, java, spark or container; the operator's technology catalog may add more. */
     @Required
     @Size(min = 1, max = 32)
-    @Pattern("^[a-z][a-z0-9-]*$")
+    @ValidationRule(value = Patterns.TECHNOLOGY_RULE, message = Patterns.TECHNOLOGY_MESSAGE)
     public String technology;
 
     /** The technology's version, which picks the image from the catalog. */
     @Size(max = 32)
-    @Pattern("^[A-Za-z0-9][-._A-Za-z0-9]*$")
+    @ValidationRule(value = Patterns.VERSION_RULE, message = Patterns.VERSION_MESSAGE)
     public String version;
 
     /** An image that overrides the catalog's; required for container. */
@@ -62,7 +67,7 @@ public class DataJobSpec {
 
     /** How long a run may take, such as 30m. */
     @Size(max = 32)
-    @Pattern(Patterns.DURATION)
+    @ValidationRule(value = Patterns.DURATION_RULE, message = Patterns.DURATION_MESSAGE)
     public String timeout;
 
     public Schedule schedule;

@@ -1,7 +1,6 @@
 package io.raffinerie.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.Map;
@@ -19,12 +18,12 @@ import java.util.Map;
         fieldPath = ".retry")
 public class DataRunSpec {
     @Size(max = 253)
-    @Pattern(Patterns.DNS_SUBDOMAIN)
+    @ValidationRule(value = Patterns.DNS_SUBDOMAIN_RULE, message = Patterns.DNS_SUBDOMAIN_MESSAGE)
     @ValidationRule(value = "self == oldSelf", message = "jobRef is immutable")
     public String jobRef;
 
     @Size(max = 253)
-    @Pattern(Patterns.DNS_SUBDOMAIN)
+    @ValidationRule(value = Patterns.DNS_SUBDOMAIN_RULE, message = Patterns.DNS_SUBDOMAIN_MESSAGE)
     @ValidationRule(value = "self == oldSelf", message = "pipelineRef is immutable")
     public String pipelineRef;
 
@@ -38,7 +37,7 @@ public class DataRunSpec {
 
     /** A finished run whose failed and skipped steps this run reruns. */
     @Size(max = 253)
-    @Pattern(Patterns.DNS_SUBDOMAIN)
+    @ValidationRule(value = Patterns.DNS_SUBDOMAIN_RULE, message = Patterns.DNS_SUBDOMAIN_MESSAGE)
     @ValidationRule(value = "self == oldSelf", message = "retryOf is immutable")
     public String retryOf;
 

@@ -18,7 +18,8 @@ public class EgressRule {
     public Map<String, String> namespaceLabels;
 
     @Size(max = 20)
-    @ValidationRule(value = "self.all(p, p >= 1 && p <= 65535)", message = "ports must be between 1 and 65535")
+    @ValidationRule(value = "self.all(p, p >= 1 && p <= 65535)", message = "ports must be between 1 and 65535",
+            messageExpression = "'port %d is out of range: ports must be between 1 and 65535'.format([self.filter(p, p < 1 || p > 65535)[0]])")
     public List<Integer> ports;
 
     public Protocol protocol;

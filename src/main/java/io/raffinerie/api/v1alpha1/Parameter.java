@@ -2,16 +2,16 @@ package io.raffinerie.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** A run parameter, passed to the container as an environment variable. Without a default, a run must set it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class Parameter {
     @Required
     @Size(max = 128)
-    @Pattern(Patterns.ENV_NAME)
+    @ValidationRule(value = Patterns.ENV_NAME_RULE, message = Patterns.ENV_NAME_MESSAGE)
     public String name;
 
     @JsonProperty("default")

@@ -10,12 +10,16 @@ import java.util.Map;
 public class PodMetadata {
     /** Label values as long as Kubernetes takes them; their characters are checked when the pods are made. */
     @Size(max = 32)
-    @ValidationRule(value = "self.all(k, size(self[k]) <= 63)", message = "label values are at most 63 characters")
+    @ValidationRule(value = "self.all(k, size(self[k]) <= 63)", message = "label values are at most 63 characters",
+            messageExpression = "'the value of label %s is too long: label values are at most 63 characters'"
+                    + ".format([self.filter(k, size(self[k]) > 63)[0]])")
     public Map<String, String> labels;
 
     /** 32 annotations of at most 8 KiB each stay within the 256 KiB Kubernetes allows a pod. */
     @Size(max = 32)
-    @ValidationRule(value = "self.all(k, size(self[k]) <= 8192)", message = "annotation values are at most 8192 characters")
+    @ValidationRule(value = "self.all(k, size(self[k]) <= 8192)", message = "annotation values are at most 8192 characters",
+            messageExpression = "'the value of annotation %s is too long: annotation values are at most 8192 characters'"
+                    + ".format([self.filter(k, size(self[k]) > 8192)[0]])")
     // These would loosen the pods' confinement; the restricted Pod Security level would refuse the pods later.
     @ValidationRule(value = "self.all(k, !k.startsWith('container.apparmor.security.beta.kubernetes.io/') && !k.startsWith('seccomp.security.alpha.kubernetes.io/'))",
             message = "AppArmor and seccomp annotations are not allowed: Raffinerie's pods run confined")

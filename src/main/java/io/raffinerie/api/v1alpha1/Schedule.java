@@ -1,9 +1,9 @@
 package io.raffinerie.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** A cron schedule. The cron expression and time zone are checked by the operator (reason InvalidSchedule). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -18,7 +18,7 @@ public class Schedule {
     public ConcurrencyPolicy concurrencyPolicy;
 
     @Size(max = 32)
-    @Pattern(Patterns.DURATION)
+    @ValidationRule(value = Patterns.DURATION_RULE, message = Patterns.DURATION_MESSAGE)
     public String startingDeadline;
 
     public Boolean suspend;

@@ -1,21 +1,21 @@
 package io.raffinerie.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** A key of a Secret in the same namespace. The value is never copied by the operator. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SecretKeyRef {
     @Required
     @Size(max = 253)
-    @Pattern(Patterns.DNS_SUBDOMAIN)
+    @ValidationRule(value = Patterns.DNS_SUBDOMAIN_RULE, message = Patterns.DNS_SUBDOMAIN_MESSAGE)
     public String name;
 
     @Required
     @Size(max = 253)
-    @Pattern(Patterns.SECRET_KEY)
+    @ValidationRule(value = Patterns.SECRET_KEY_RULE, message = Patterns.SECRET_KEY_MESSAGE)
     public String key;
 
     public SecretKeyRef() {

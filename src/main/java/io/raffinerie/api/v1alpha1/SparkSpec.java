@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.Map;
 
 /** spark-submit settings: the application, the driver and executor sizes, and extra Spark configuration. */
@@ -31,7 +32,7 @@ public class SparkSpec {
         public Integer cores;
 
         @Size(max = 32)
-        @io.fabric8.generator.annotation.Pattern("^[0-9]+[kmgtKMGT]?$")
+        @ValidationRule(value = Patterns.SPARK_MEMORY_RULE, message = Patterns.SPARK_MEMORY_MESSAGE)
         public String memory;
     }
 

@@ -1,7 +1,6 @@
 package io.raffinerie.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -12,7 +11,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 public class Variable {
     @Required
     @Size(max = 128)
-    @Pattern(Patterns.ENV_NAME)
+    @ValidationRule(value = Patterns.ENV_NAME_RULE, message = Patterns.ENV_NAME_MESSAGE)
     public String name;
 
     @Size(max = 32768)

@@ -7,13 +7,10 @@ import io.raffinerie.model.Problem;
 import io.raffinerie.model.Reasons;
 import io.raffinerie.model.Variables;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /** What the schema cannot check about a DataJob: the catalog, the schedule, durations. */
 public final class JobValidation {
-    private static final Set<String> SCRIPT_TECHNOLOGIES = Set.of("python", "bash");
-
     private JobValidation() {
     }
 
@@ -25,9 +22,10 @@ public final class JobValidation {
         if (!resolution.isValid()) {
             return Optional.of(resolution.problem());
         }
-        if (spec.script != null && !SCRIPT_TECHNOLOGIES.contains(spec.technology)) {
-            return Optional.of(new Problem(Reasons.INVALID_SPEC,
-                    "spec.script: only technologies python and bash take a script; use command and args"));
+        if (spec.script != null && resolution.technology().launch() != Technology.Launch.SCRIPT) {
+            return Optional.of(new Problem(Reasons.INVALID_SPEC, "spec.script: technology \"" + spec.technology
+                    + "\" takes no script; use command and args (technologies that run a script: "
+                    + String.join(", ", catalog.scriptTechnologies()) + ")"));
         }
         if (resolution.technology().launch() == Technology.Launch.SCRIPT && spec.script == null
                 && (spec.command == null || spec.command.isEmpty())) {

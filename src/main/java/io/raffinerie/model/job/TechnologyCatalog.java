@@ -2,8 +2,11 @@ package io.raffinerie.model.job;
 
 import io.raffinerie.model.Problem;
 import io.raffinerie.model.Reasons;
+import io.raffinerie.model.Suggestions;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** The technologies jobs may use. The built-in entries can be overridden by operator configuration. */
@@ -58,7 +61,8 @@ public final class TechnologyCatalog {
         Technology entry = technologies.get(technology);
         if (entry == null) {
             return Resolution.problem(new Problem(Reasons.UNKNOWN_TECHNOLOGY, "spec.technology: \"" + technology
-                    + "\" is not in the technology catalog; valid technologies: " + String.join(", ", technologies.keySet())));
+                    + "\" is not in the technology catalog;" + Suggestions.didYouMean(technology, technologies.keySet())
+                    + " valid technologies: " + String.join(", ", technologies.keySet())));
         }
         if (entry.launch() == Technology.Launch.IMAGE) {
             if (jobImage == null || jobImage.isBlank()) {
@@ -69,10 +73,16 @@ public final class TechnologyCatalog {
         String chosen = version == null ? entry.defaultVersion() : version;
         String image = entry.imagesByVersion().get(chosen);
         if (image == null) {
+            Set<String> versions = new TreeMap<>(entry.imagesByVersion()).keySet();
             return Resolution.problem(new Problem(Reasons.UNKNOWN_TECHNOLOGY, "spec.version: \"" + chosen + "\" is not a version of "
-                    + technology + "; valid versions: " + String.join(", ", new TreeMap<>(entry.imagesByVersion()).keySet())));
+                    + technology + ";" + Suggestions.didYouMean(chosen, versions) + " valid versions: " + String.join(", ", versions)));
         }
         return new Resolution(entry, chosen, jobImage == null || jobImage.isBlank() ? image : jobImage, null);
+    }
+
+    /** The technologies whose jobs run a script (python and bash, built in), in name order. */
+    public List<String> scriptTechnologies() {
+        return technologies.values().stream().filter(t -> t.launch() == Technology.Launch.SCRIPT).map(Technology::name).toList();
     }
 
     private static Map<String, String> versions(String... versionAndImage) {

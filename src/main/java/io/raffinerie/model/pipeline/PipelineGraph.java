@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The DAG of a pipeline's steps. Built only from a valid list of steps (see {@link #of}); the order of steps as
@@ -40,24 +42,28 @@ public final class PipelineGraph {
             return Result.invalid(new Problem(Reasons.INVALID_SPEC, "spec.steps: a pipeline needs at least one step"));
         }
         Map<String, PipelineStep> steps = new LinkedHashMap<>();
-        for (PipelineStep step : declared) {
-            if (steps.putIfAbsent(step.name, step) != null) {
-                return Result.invalid(new Problem(Reasons.INVALID_SPEC, "spec.steps: the step name \"" + step.name + "\" is used twice"));
-            }
+        declared.forEach(step -> steps.putIfAbsent(step.name, step));
+        if (steps.size() < declared.size()) {
+            Map<String, Long> uses = declared.stream().collect(Collectors.groupingBy(step -> step.name, Collectors.counting()));
+            int index = IntStream.range(0, declared.size()).filter(i -> uses.get(declared.get(i).name) > 1).findFirst().orElseThrow();
+            PipelineStep step = declared.get(index);
+            return Result.invalid(new Problem(Reasons.INVALID_SPEC, at(index, step) + "the step name \"" + step.name
+                    + "\" is used more than once; step names must be unique"));
         }
         Map<String, List<String>> dependencies = new LinkedHashMap<>();
         Map<String, List<String>> dependents = new LinkedHashMap<>();
         steps.keySet().forEach(name -> dependents.put(name, new ArrayList<>()));
-        for (PipelineStep step : steps.values()) {
+        for (int index = 0; index < declared.size(); index++) {
+            PipelineStep step = declared.get(index);
             List<String> upstream = step.dependsOn == null ? List.of() : step.dependsOn.stream().distinct().toList();
             for (String dependency : upstream) {
                 if (dependency.equals(step.name)) {
-                    return Result.invalid(new Problem(Reasons.CYCLE_DETECTED,
-                            "spec.steps: step \"" + step.name + "\" depends on itself"));
+                    return Result.invalid(new Problem(Reasons.CYCLE_DETECTED, at(index, step)
+                            + "a step cannot depend on itself: remove \"" + step.name + "\" from its dependsOn"));
                 }
                 if (!steps.containsKey(dependency)) {
-                    return Result.invalid(new Problem(Reasons.INVALID_SPEC,
-                            "spec.steps: step \"" + step.name + "\" depends on \"" + dependency + "\", which is not a step of this pipeline"));
+                    return Result.invalid(new Problem(Reasons.INVALID_SPEC, at(index, step) + "dependsOn \"" + dependency
+                            + "\" is not a step of this pipeline; steps are: " + quoted(steps.keySet())));
                 }
                 dependents.get(dependency).add(step.name);
             }
@@ -69,6 +75,16 @@ public final class PipelineGraph {
                     "spec.steps: the steps form a cycle: " + String.join(" -> ", cycle.get())));
         }
         return Result.valid(new PipelineGraph(steps, dependencies, dependents, topologicalOrder(steps.keySet(), dependencies)));
+    }
+
+    /** Where a message points: {@code spec.steps[1] (load): }, as the schema's rules say it. */
+    private static String at(int index, PipelineStep step) {
+        return "spec.steps[" + index + "] (" + step.name + "): ";
+    }
+
+    /** {@code ["extract", "load"]}, as the schema's rules print a list. */
+    private static String quoted(Collection<String> names) {
+        return names.stream().map(name -> "\"" + name + "\"").collect(Collectors.joining(", ", "[", "]"));
     }
 
     /** The first step, in declared order, whose DataJob is missing from {@code existingJobs}. */

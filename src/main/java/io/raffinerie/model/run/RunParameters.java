@@ -6,6 +6,7 @@ import io.raffinerie.api.v1alpha1.DataRunStatus;
 import io.raffinerie.api.v1alpha1.Parameter;
 import io.raffinerie.model.Problem;
 import io.raffinerie.model.Reasons;
+import io.raffinerie.model.Suggestions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ public final class RunParameters {
         unknown.removeAll(byName.keySet());
         if (!unknown.isEmpty()) {
             return new Resolution(Map.of(), Optional.of(new Problem(Reasons.UNKNOWN_PARAMETER, "spec.parameters: " + target
-                    + " declares no parameter " + String.join(", ", unknown) + "; declared: "
+                    + " declares no parameter " + String.join(", ", unknown) + ";"
+                    + (unknown.size() == 1 ? Suggestions.didYouMean(unknown.first(), byName.keySet()) : "") + " declared: "
                     + (byName.isEmpty() ? "none" : String.join(", ", byName.keySet())))));
         }
         for (Parameter parameter : byName.values()) {

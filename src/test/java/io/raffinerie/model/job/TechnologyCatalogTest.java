@@ -25,6 +25,22 @@ class TechnologyCatalogTest {
     }
 
     @Test
+    void misspelledTechnologyNamesTheClosestAndAllValidOnes() {
+        assertThat(catalog.resolve("pyhton", null, null).problem()).satisfies(p -> {
+            assertThat(p.reason()).isEqualTo(Reasons.UNKNOWN_TECHNOLOGY);
+            assertThat(p.message()).isEqualTo("spec.technology: \"pyhton\" is not in the technology catalog; did you mean \"python\"?"
+                    + " valid technologies: bash, container, java, python, spark");
+        });
+        assertThat(catalog.resolve("cobol", null, null).problem().message()).as("nothing close: no guess").doesNotContain("did you mean");
+    }
+
+    @Test
+    void misspelledVersionNamesTheClosestAndAllValidOnes() {
+        assertThat(catalog.resolve("python", "3.21", null).problem().message()).isEqualTo(
+                "spec.version: \"3.21\" is not a version of python; did you mean \"3.12\"? valid versions: 3.11, 3.12, 3.13");
+    }
+
+    @Test
     void unknownVersionListsTheValidOnes() {
         assertThat(catalog.resolve("python", "2.7", null).problem().message())
                 .contains("\"2.7\" is not a version of python").endsWith("3.11, 3.12, 3.13");
@@ -73,6 +89,36 @@ class TechnologyCatalogTest {
         spec.schedule.cron = "every day";
         assertThat(JobValidation.validate(spec, catalog)).hasValueSatisfying(p -> assertThat(p.reason())
                 .isEqualTo(Reasons.INVALID_SCHEDULE));
+    }
+
+    @Test
+    void scriptForATechnologyThatTakesNoneSaysWhichDo() {
+        DataJobSpec spec = new DataJobSpec();
+        spec.technology = "java";
+        spec.script = "System.out.println(1);";
+        assertThat(JobValidation.validate(spec, catalog)).hasValueSatisfying(p -> assertThat(p.message()).isEqualTo(
+                "spec.script: technology \"java\" takes no script; use command and args (technologies that run a script: bash, python)"));
+    }
+
+    @Test
+    void scriptForAMisspelledTechnologyReportsTheTechnology() {
+        DataJobSpec spec = new DataJobSpec();
+        spec.technology = "pyhton";
+        spec.script = "print(1)";
+        assertThat(JobValidation.validate(spec, catalog)).hasValueSatisfying(p -> {
+            assertThat(p.reason()).isEqualTo(Reasons.UNKNOWN_TECHNOLOGY);
+            assertThat(p.message()).contains("did you mean \"python\"?");
+        });
+    }
+
+    @Test
+    void aTechnologyAddedByConfigurationTakesNoScript() {
+        TechnologyCatalog custom = catalog.withOverrides(Map.of("dbt", new TechnologyOverride("1.9", Map.of("1.9", "dbt:1.9"))));
+        DataJobSpec spec = new DataJobSpec();
+        spec.technology = "dbt";
+        spec.script = "select 1";
+        assertThat(JobValidation.validate(spec, custom)).hasValueSatisfying(p -> assertThat(p.message())
+                .startsWith("spec.script: technology \"dbt\" takes no script"));
     }
 
     @Test

@@ -52,7 +52,8 @@ class PipelineGraphTest {
 
         assertThat(PipelineGraph.of(steps).problem()).satisfies(p -> {
             assertThat(p.reason()).isEqualTo(Reasons.CYCLE_DETECTED);
-            assertThat(p.message()).contains("\"clean\" depends on itself");
+            assertThat(p.message()).isEqualTo(
+                    "spec.steps[1] (clean): a step cannot depend on itself: remove \"clean\" from its dependsOn");
         });
     }
 
@@ -61,7 +62,8 @@ class PipelineGraphTest {
         List<PipelineStep> steps = new ArrayList<>(steps("diamond.yaml"));
         steps.get(2).name = "clean";
 
-        assertThat(PipelineGraph.of(steps).problem().message()).contains("\"clean\" is used twice");
+        assertThat(PipelineGraph.of(steps).problem().message())
+                .isEqualTo("spec.steps[1] (clean): the step name \"clean\" is used more than once; step names must be unique");
     }
 
     @Test
@@ -71,7 +73,8 @@ class PipelineGraphTest {
 
         assertThat(PipelineGraph.of(steps).problem()).satisfies(p -> {
             assertThat(p.reason()).isEqualTo(Reasons.INVALID_SPEC);
-            assertThat(p.message()).contains("\"load\" depends on \"transform\"");
+            assertThat(p.message()).isEqualTo("spec.steps[3] (load): dependsOn \"transform\" is not a step of this pipeline; "
+                    + "steps are: [\"extract\", \"clean\", \"enrich\", \"load\", \"page\"]");
         });
     }
 

@@ -23,8 +23,15 @@ class RunParametersTest {
         RunParameters.Resolution resolution = RunParameters.resolve("DataJob x", DECLARED, Map.of("REGION", "eu", "DYA", "1"));
         assertThat(resolution.problem()).hasValueSatisfying(p -> {
             assertThat(p.reason()).isEqualTo(Reasons.UNKNOWN_PARAMETER);
-            assertThat(p.message()).isEqualTo("spec.parameters: DataJob x declares no parameter DYA; declared: DAY, REGION");
+            assertThat(p.message()).isEqualTo("spec.parameters: DataJob x declares no parameter DYA; did you mean \"DAY\"? declared: DAY, REGION");
         });
+    }
+
+    @Test
+    void severalUnknownParametersGetNoGuess() {
+        assertThat(RunParameters.resolve("DataJob x", DECLARED, Map.of("DYA", "1", "REGOIN", "eu")).problem())
+                .hasValueSatisfying(p -> assertThat(p.message())
+                        .isEqualTo("spec.parameters: DataJob x declares no parameter DYA, REGOIN; declared: DAY, REGION"));
     }
 
     @Test
