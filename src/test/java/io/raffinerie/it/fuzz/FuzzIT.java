@@ -201,12 +201,14 @@ class FuzzIT {
         // the oldest failed runs, so a run may be gone by the time it is read.
         boolean run = mutation.kind().equals("DataRun");
         try {
-            GenericKubernetesResource ready = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> get(mutation.kind(), namespace, pending.name()), r -> r == null && run || readyCondition(r).isPresent());
-            if (ready == null) {
+            // Awaitility never hands a null to the predicate: the resource comes wrapped.
+            Optional<GenericKubernetesResource> ready = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> Optional.ofNullable(get(mutation.kind(), namespace, pending.name())),
+                            r -> r.isEmpty() && run || readyCondition(r.orElse(null)).isPresent());
+            if (ready.isEmpty()) {
                 return new Outcome(mutation, pending.name(), "deleted by the run history limits", null);
             }
-            Map<String, Object> condition = readyCondition(ready).orElseThrow();
+            Map<String, Object> condition = readyCondition(ready.get()).orElseThrow();
             return new Outcome(mutation, pending.name(), "Ready=" + condition.get("status"),
                     condition.get("reason") + ": " + condition.get("message"));
         } catch (org.awaitility.core.ConditionTimeoutException e) {
