@@ -2,7 +2,6 @@ package io.raffinerie.model.run;
 
 import io.raffinerie.api.v1alpha1.DataRunSpec;
 import io.raffinerie.api.v1alpha1.DataRunStatus;
-
 import io.raffinerie.api.v1alpha1.Parameter;
 import io.raffinerie.model.Problem;
 import io.raffinerie.model.Reasons;
@@ -11,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** A run's parameter values: the declared defaults, overridden by the run's values. */
@@ -54,7 +54,7 @@ public final class RunParameters {
      * without parameters runs every step as the original did.
      */
     public static Map<String, String> inherit(Map<String, String> original, Map<String, String> overrides) {
-        Map<String, String> values = new java.util.TreeMap<>(original == null ? Map.of() : original);
+        Map<String, String> values = new TreeMap<>(original == null ? Map.of() : original);
         values.putAll(overrides == null ? Map.of() : overrides);
         return values;
     }

@@ -22,7 +22,7 @@ public final class RunStarts {
     }
 
     public static Verdict judge(Problem problem, String creationTimestamp, Duration grace, Instant now) {
-        if (Reasons.ENVIRONMENT_NOT_READY.equals(problem.reason())) {
+        if (waitsForCapacity(problem)) {
             return new Verdict(false, Optional.empty());
         }
         Instant created = creationTimestamp == null ? now : Instant.parse(creationTimestamp);
@@ -32,11 +32,16 @@ public final class RunStarts {
 
     /** The run's message while it waits. */
     public static String waiting(Problem problem, String creationTimestamp, Duration grace) {
-        if (Reasons.ENVIRONMENT_NOT_READY.equals(problem.reason()) || creationTimestamp == null) {
+        if (waitsForCapacity(problem) || creationTimestamp == null) {
             return "cannot start yet: " + problem.message();
         }
         return "cannot start yet: " + problem.message() + "; the run fails at "
                 + Conditions.timestamp(Instant.parse(creationTimestamp).plus(grace)) + " unless this is fixed";
+    }
+
+    /** An environment that is not ready yet is capacity to wait for, not a mistake in the run. */
+    private static boolean waitsForCapacity(Problem problem) {
+        return Reasons.ENVIRONMENT_NOT_READY.equals(problem.reason());
     }
 
     /** The run fails without having started, with the problem's message. */
