@@ -16,6 +16,8 @@ import io.raffinerie.api.v1alpha1.DataPipeline;
 import io.raffinerie.api.v1alpha1.DataPipelineSpec;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.FailurePolicy;
+import io.raffinerie.api.v1alpha1.FinallyStep;
+import io.raffinerie.api.v1alpha1.FinallyWhen;
 import io.raffinerie.api.v1alpha1.Parameter;
 import io.raffinerie.api.v1alpha1.PipelineStep;
 import io.raffinerie.api.v1alpha1.RunPhase;
@@ -243,6 +245,43 @@ class PipelineRunIT {
         assertThat(done.getStatus().reason).isEqualTo("DeadlineExceeded");
         assertThat(done.getStatus().message).isEqualTo("the pipeline ran longer than its timeout of 3s");
         assertThat(step(done, "load").reason).isEqualTo("PipelineTimeout");
+    }
+
+    @Test
+    void aFinallyStepLearnsWhatFailedTwoLevelsUpAndARetryRunsItAgain() {
+        DataPipeline pipeline = pipeline("closing", FailurePolicy.StopOnFailure, null);
+        FinallyStep notify = new FinallyStep();
+        notify.name = "notify";
+        notify.jobRef = "page";
+        notify.when = FinallyWhen.Failed;
+        pipeline.getSpec().finallySteps = List.of(notify);
+        pipeline.getMetadata().setManagedFields(null);
+        pipeline.getMetadata().setResourceVersion(null);
+        assertThat(Resources.awaitReady(client, client.resource(pipeline).serverSideApply()).getStatus()).isEqualTo("True");
+        run("closing-1", "closing", null);
+        fail("closing-1-extract");
+
+        Job job = awaitJob("closing-1-notify");
+        assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()).extracting(e -> e.getName() + "=" + e.getValue())
+                .contains("RAFFINERIE_RUN_OUTCOME=Failed", "RAFFINERIE_FAILED_STEPS=extract", "DAY=2026-11-28");
+        DataRun waiting = awaitRun("closing-1", r -> step(r, "notify").job != null);
+        assertThat(waiting.getStatus().phase).as("the run waits for its finally step").isEqualTo(RunPhase.Running);
+        assertThat(step(waiting, "page").phase).as("the AnyFailed step never sees the failure two levels up")
+                .isEqualTo(StepPhase.Skipped);
+        assertThat(step(waiting, "notify").finallyStep).isTrue();
+        succeed("closing-1-notify");
+        DataRun done = awaitRun("closing-1", r -> r.getStatus().phase == RunPhase.Failed);
+        assertThat(step(done, "notify").phase).isEqualTo(StepPhase.Succeeded);
+        assertThat(done.getStatus().message).startsWith("step extract failed");
+
+        run("closing-2", "closing", "closing-1");
+        succeed("closing-2-extract");
+        succeed("closing-2-clean");
+        succeed("closing-2-enrich");
+        succeed("closing-2-load");
+        DataRun retried = awaitRun("closing-2", r -> r.getStatus().phase == RunPhase.Succeeded);
+        assertThat(step(retried, "notify").phase).as("a retry decides its finally steps again").isEqualTo(StepPhase.Skipped);
+        assertThat(step(retried, "notify").reusedFrom).isNull();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.raffinerie.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -9,6 +10,8 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = Patterns.UNIQUE_PARAMETERS, message = Patterns.UNIQUE_PARAMETERS_MESSAGE,
         messageExpression = Patterns.UNIQUE_PARAMETERS_MESSAGE_EXPRESSION, fieldPath = ".parameters")
+// A finally step named like a step is refused by the operator (Ready=False): a rule across both lists would cost more
+// than the API server lets a CRD's rules cost in all.
 public class DataPipelineSpec {
     @Required
     @Size(min = 1, max = PipelineStep.MAX_STEPS)
@@ -26,6 +29,15 @@ public class DataPipelineSpec {
                     + "self.indexOf(s), s.name, s.dependsOn.filter(d, !(d in self.map(t, t.name)))[0], self.map(t, t.name)])"
                     + " : '').filter(m, m != '')[0]")
     public List<PipelineStep> steps;
+
+    /** Steps that run after all the others, whatever happened to them (see FinallyStep). */
+    @JsonProperty("finally")
+    @Size(max = FinallyStep.MAX_STEPS)
+    @ValidationRule(value = "self.all(f, self.exists_one(g, g.name == f.name))", message = "finally step names must be unique",
+            messageExpression = "self.map(f, !self.exists_one(g, g.name == f.name) ? 'spec.finally[%d] (%s): the step name"
+                    + " \"%s\" is used more than once; step names must be unique'.format([self.indexOf(f), f.name, f.name])"
+                    + " : '').filter(m, m != '')[0]")
+    public List<FinallyStep> finallySteps;
 
     @Size(max = 50)
     public List<Parameter> parameters;

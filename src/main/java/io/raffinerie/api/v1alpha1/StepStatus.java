@@ -1,6 +1,7 @@
 package io.raffinerie.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** How one step of a run went. A job run has one step, named after the job. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -18,6 +19,9 @@ public class StepStatus {
     public String message;
     /** The last lines of the step's log, bounded, with secret values masked. */
     public String logTail;
+    /** True for a step of the pipeline's finally list, which runs after all the others. */
+    @JsonProperty("finally")
+    public Boolean finallyStep;
     /** The earlier run whose result this step reuses (retryOf). */
     public String reusedFrom;
 }

@@ -3,11 +3,13 @@ package io.raffinerie.model.dashboard;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataPipeline;
 import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.api.v1alpha1.FinallyWhen;
 import io.raffinerie.api.v1alpha1.Parameter;
 import io.raffinerie.api.v1alpha1.PipelineStep;
 import io.raffinerie.api.v1alpha1.StepStatus;
 import io.raffinerie.api.v1alpha1.TargetStatus;
 import io.raffinerie.model.Conditions;
+import io.raffinerie.model.pipeline.FinallySteps;
 import io.raffinerie.model.run.RunMeasures;
 import java.time.Instant;
 import java.util.Comparator;
@@ -16,8 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The environment page (its jobs and pipelines) and the page of one job or pipeline (its graph, runs and parameters). */
 public final class TargetViews {
@@ -37,7 +41,8 @@ public final class TargetViews {
     }
 
     /** A step in the graph, coloured by its phase in the last run (None when it has not run). */
-    public record GraphStep(DagLayout.Node node, String jobRef, String phase, String when) {
+    /** A step of the graph; a finally step comes after every step that nothing else waits for. */
+    public record GraphStep(DagLayout.Node node, String jobRef, String phase, String when, boolean finallyStep) {
     }
 
     public record ParameterField(String name, String defaultValue, String description) {
@@ -66,8 +71,17 @@ public final class TargetViews {
         List<PipelineStep> steps = pipeline.getSpec() == null || pipeline.getSpec().steps == null ? List.of() : pipeline.getSpec().steps;
         Map<String, List<String>> graph = new LinkedHashMap<>();
         steps.forEach(step -> graph.put(step.name, step.dependsOn == null ? List.of() : step.dependsOn));
+        Set<String> awaited = steps.stream().flatMap(s -> s.dependsOn == null ? Stream.empty() : s.dependsOn.stream())
+                .collect(Collectors.toSet());
+        List<String> ends = steps.stream().map(s -> s.name).filter(name -> !awaited.contains(name)).toList();
+        Map<String, String> finallyWhen = new LinkedHashMap<>();
+        FinallySteps.of(pipeline.getSpec()).forEach(f -> {
+            graph.putIfAbsent(f.name, ends);
+            finallyWhen.put(f.name, f.when == null ? FinallyWhen.Always.name() : f.when.name());
+        });
         DagLayout.Layout layout = DagLayout.of(graph);
-        Map<String, PipelineStep> byName = steps.stream().collect(Collectors.toMap(s -> s.name, Function.identity(), (a, b) -> a));
+        Map<String, PipelineStep> byName = FinallySteps.all(pipeline.getSpec()).stream()
+                .collect(Collectors.toMap(s -> s.name, Function.identity(), (a, b) -> a));
         Map<String, StepStatus> lastSteps = runs.stream().sorted(RunViews.NEWEST_FIRST).findFirst()
                 .filter(run -> run.getStatus() != null && run.getStatus().steps != null)
                 .map(run -> run.getStatus().steps.stream().filter(s -> s.name != null)
@@ -76,8 +90,9 @@ public final class TargetViews {
         List<GraphStep> nodes = layout.nodes().stream().map(node -> {
             PipelineStep step = byName.get(node.name());
             StepStatus last = lastSteps.get(node.name());
-            return new GraphStep(node, step.jobRef, last == null || last.phase == null ? "None" : last.phase.name(),
-                    step.when == null ? "" : step.when.name());
+            String when = finallyWhen.getOrDefault(node.name(), step.when == null ? "" : step.when.name());
+            return new GraphStep(node, step.jobRef, last == null || last.phase == null ? "None" : last.phase.name(), when,
+                    finallyWhen.containsKey(node.name()));
         }).toList();
         List<Parameter> parameters = pipeline.getSpec() == null ? null : pipeline.getSpec().parameters;
         return new TargetPage(pipeline.getMetadata().getNamespace(), pipelineRow(pipeline, runs), layout, nodes,

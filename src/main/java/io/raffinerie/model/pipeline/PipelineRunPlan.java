@@ -4,12 +4,14 @@ import io.raffinerie.api.v1alpha1.RunPhase;
 import io.raffinerie.api.v1alpha1.StepStatus;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * What a pipeline run is to do now: its steps' statuses, the steps whose Jobs to create, the Jobs to stop, the
- * run's phase, reason (when it ended other than Succeeded) and message, and how long until its deadline.
+ * run's phase, reason (when it ended other than Succeeded) and message, how long until its deadline, and what the
+ * finally steps get as input.
  */
 public record PipelineRunPlan(List<StepStatus> steps, List<String> stepsToStart, List<String> jobsToStop, RunPhase phase,
-        String reason, String message, Optional<Duration> untilDeadline) {
+        String reason, String message, Optional<Duration> untilDeadline, Map<String, String> finallyInputs) {
 }

@@ -3,6 +3,7 @@ package io.raffinerie.model.pipeline;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.raffinerie.api.v1alpha1.FailurePolicy;
+import io.raffinerie.api.v1alpha1.FinallyStep;
 import io.raffinerie.api.v1alpha1.PipelineStep;
 import io.raffinerie.api.v1alpha1.RunPhase;
 import io.raffinerie.api.v1alpha1.RunSnapshot;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -53,16 +55,22 @@ public final class PipelineRuns {
         // whatever the order in which the steps were declared.
         Map<String, StepStatus> observedSteps = new LinkedHashMap<>();
         List<String> toStop = new ArrayList<>();
-        for (String name : graph.topologicalOrder()) {
+        List<FinallyStep> finallySteps = FinallySteps.of(input.snapshot().pipeline);
+        List<String> names = new ArrayList<>(graph.topologicalOrder());
+        finallySteps.forEach(f -> names.add(f.name));
+        Set<String> finallyNames = FinallySteps.names(input.snapshot().pipeline);
+        for (String name : names) {
             StepStatus observed = observe(name, input, previous.get(name));
-            if (!observed.phase.isFinished() && observed.job != null && input.observed().containsKey(name)
-                    && (input.cancel() || timedOut) && !isSuspended(input.observed().get(name).job())) {
+            // A finally step outlives the pipeline's timeout (its job's own timeout bounds it), not a cancel.
+            boolean stop = input.cancel() || (timedOut && !finallyNames.contains(name));
+            if (!observed.phase.isFinished() && observed.job != null && input.observed().containsKey(name) && stop
+                    && !isSuspended(input.observed().get(name).job())) {
                 toStop.add(observed.job);
             }
             observedSteps.put(name, observed);
         }
-        Optional<String> failed = stopOnFailure ? observedSteps.values().stream().filter(s -> s.phase == StepPhase.Failed)
-                .map(s -> s.name).findFirst() : Optional.empty();
+        Optional<String> failed = stopOnFailure ? graph.topologicalOrder().stream().map(observedSteps::get)
+                .filter(s -> s.phase == StepPhase.Failed).map(s -> s.name).findFirst() : Optional.empty();
         Map<String, StepStatus> steps = new LinkedHashMap<>();
         List<String> toStart = new ArrayList<>();
         for (String name : graph.topologicalOrder()) {
@@ -72,10 +80,20 @@ public final class PipelineRuns {
         }
         List<StepStatus> ordered = new ArrayList<>();
         input.snapshot().pipeline.steps.forEach(s -> ordered.add(steps.get(s.name)));
+        List<StepStatus> mainSteps = List.copyOf(ordered);
+        for (FinallyStep step : finallySteps) {
+            StepStatus observed = observedSteps.get(step.name);
+            boolean decided = observed.phase != StepPhase.Pending || observed.job != null;
+            StepStatus status = decided ? observed : FinallySteps.decide(step, mainSteps, input.cancel(), timedOut,
+                    input.jobNames().apply(step.name), toStart);
+            status.finallyStep = true;
+            ordered.add(status);
+        }
         RunPhase phase = phase(ordered, input.cancel(), timedOut, toStart);
         return new PipelineRunPlan(ordered, toStart, toStop, phase, reason(ordered, phase, timedOut),
                 message(ordered, phase, timedOut, input),
-                phase.isFinished() ? Optional.empty() : untilDeadline.filter(d -> !d.isNegative() && !d.isZero()));
+                phase.isFinished() ? Optional.empty() : untilDeadline.filter(d -> !d.isNegative() && !d.isZero()),
+                FinallySteps.inputs(mainSteps, timedOut));
     }
 
     private static StepStatus observe(String name, Input input, StepStatus previous) {
@@ -183,7 +201,8 @@ public final class PipelineRuns {
             return "the pipeline ran longer than its timeout of " + input.snapshot().pipeline.timeout;
         }
         return steps.stream().filter(s -> s.phase == StepPhase.Failed).findFirst()
-                .map(s -> "step " + s.name + " failed" + (s.message == null ? "" : ": " + s.message)).orElse(null);
+                .map(s -> (Boolean.TRUE.equals(s.finallyStep) ? "finally step " : "step ") + s.name + " failed"
+                        + (s.message == null ? "" : ": " + s.message)).orElse(null);
     }
 
     private static boolean isSuspended(Job job) {

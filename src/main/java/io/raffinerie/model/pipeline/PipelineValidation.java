@@ -2,12 +2,15 @@ package io.raffinerie.model.pipeline;
 
 import io.raffinerie.api.v1alpha1.DataJobSpec;
 import io.raffinerie.api.v1alpha1.DataPipelineSpec;
+import io.raffinerie.api.v1alpha1.FinallyStep;
 import io.raffinerie.api.v1alpha1.PipelineStep;
+import io.raffinerie.model.Reasons;
 import io.raffinerie.model.CronSchedule;
 import io.raffinerie.model.Durations;
 import io.raffinerie.model.Problem;
 import io.raffinerie.model.job.JobValidation;
 import io.raffinerie.model.job.TechnologyCatalog;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +29,25 @@ public final class PipelineValidation {
         }
         return Durations.check("spec.timeout", spec.timeout)
                 .or(() -> CronSchedule.check(spec.schedule))
-                .or(() -> graph.graph().findMissingJob(existingJobs, namespace));
+                .or(() -> graph.graph().findMissingJob(existingJobs, namespace))
+                .or(() -> finallyProblem(spec, existingJobs, namespace));
+    }
+
+    /** What the schema says of finally steps, for a pipeline written before its rules, and their missing jobs. */
+    private static Optional<Problem> finallyProblem(DataPipelineSpec spec, Set<String> existingJobs, String namespace) {
+        Set<String> names = new HashSet<>();
+        spec.steps.forEach(step -> names.add(step.name));
+        for (FinallyStep step : FinallySteps.of(spec)) {
+            if (!names.add(step.name)) {
+                return Optional.of(new Problem(Reasons.INVALID_SPEC, "spec.finally: the step name \"" + step.name
+                        + "\" is used more than once; step names must be unique"));
+            }
+            if (!existingJobs.contains(step.jobRef)) {
+                return Optional.of(new Problem(Reasons.JOB_NOT_FOUND, "finally step \"" + step.name + "\" runs DataJob \""
+                        + step.jobRef + "\", which does not exist in namespace " + namespace));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

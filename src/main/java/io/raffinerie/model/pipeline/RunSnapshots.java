@@ -44,7 +44,7 @@ public final class RunSnapshots {
         snapshot.pipelineGeneration = pipeline.getMetadata().getGeneration();
         snapshot.pipeline = JSON.convertValue(pipeline.getSpec(), pipeline.getSpec().getClass());
         snapshot.jobs = new ArrayList<>();
-        pipeline.getSpec().steps.stream().map(s -> s.jobRef).distinct().forEach(name -> {
+        FinallySteps.all(pipeline.getSpec()).stream().map(s -> s.jobRef).distinct().forEach(name -> {
             RunSnapshot.JobSnapshot job = new RunSnapshot.JobSnapshot();
             job.name = name;
             job.generation = jobs.get(name).getMetadata().getGeneration();
@@ -135,7 +135,7 @@ public final class RunSnapshots {
 
     /** A job parameter without a default that neither the pipeline nor the step gives. */
     public static Optional<Problem> missingStepParameter(RunSnapshot snapshot, Map<String, String> runValues) {
-        for (PipelineStep step : snapshot.pipeline.steps) {
+        for (PipelineStep step : FinallySteps.all(snapshot.pipeline)) {
             Map<String, String> values = stepParameters(snapshot, step, runValues);
             List<Parameter> declared = job(snapshot, step, null).getSpec().parameters;
             for (Parameter parameter : declared == null ? List.<Parameter>of() : declared) {

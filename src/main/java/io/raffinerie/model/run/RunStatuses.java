@@ -116,6 +116,7 @@ public final class RunStatuses {
         copy.message = step.message;
         copy.logTail = step.logTail;
         copy.reusedFrom = step.reusedFrom;
+        copy.finallyStep = step.finallyStep;
         return copy;
     }
 

@@ -22,6 +22,7 @@ import io.raffinerie.model.Readiness;
 import io.raffinerie.model.Reasons;
 import io.raffinerie.model.environment.EnvironmentModel;
 import io.raffinerie.model.job.TechnologyCatalog;
+import io.raffinerie.model.pipeline.FinallySteps;
 import io.raffinerie.model.pipeline.PipelineValidation;
 import io.raffinerie.operator.common.TargetHistory;
 import io.raffinerie.operator.common.Caches;
@@ -65,7 +66,7 @@ public class DataPipelineReconciler implements Reconciler<DataPipeline> {
                 .collect(Collectors.toMap(job -> job.getMetadata().getName(), DataJob::getSpec, (a, b) -> a));
         Optional<Problem> problem = EnvironmentModel.checkHost(Environments.find(context, namespace), namespace)
                 .or(() -> PipelineValidation.validate(pipeline.getSpec(), jobs.keySet(), namespace))
-                .or(() -> PipelineValidation.invalidStepJob(pipeline.getSpec().steps, jobs::get, catalog));
+                .or(() -> PipelineValidation.invalidStepJob(FinallySteps.all(pipeline.getSpec()), jobs::get, catalog));
         List<DataRun> runs = RunsByTarget.of(context, pipeline);
         DataPipelineStatus status = StatusPatch.copyOf(pipeline.getStatus(), DataPipelineStatus::new);
         Optional<Duration> untilExpiry = history.keep(pipeline, context, runs, pipeline.getSpec().history, status);
@@ -95,8 +96,8 @@ public class DataPipelineReconciler implements Reconciler<DataPipeline> {
                 .from(DataJob.class, DataPipeline.class)
                 .withItemStore(new LeanItemStore<>())
                 .withSecondaryToPrimaryMapper(job -> context.getPrimaryCache().list(job.getMetadata().getNamespace())
-                        .filter(pipeline -> pipeline.getSpec() != null && pipeline.getSpec().steps != null
-                                && pipeline.getSpec().steps.stream().anyMatch(s -> job.getMetadata().getName().equals(s.jobRef)))
+                        .filter(pipeline -> FinallySteps.all(pipeline.getSpec()).stream()
+                                .anyMatch(s -> job.getMetadata().getName().equals(s.jobRef)))
                         .map(ResourceID::fromResource)
                         .collect(Collectors.toSet()))
                 .build(), context);

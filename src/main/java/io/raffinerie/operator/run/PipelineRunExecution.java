@@ -20,6 +20,7 @@ import io.raffinerie.model.Reasons;
 import io.raffinerie.model.job.TechnologyCatalog;
 import io.raffinerie.model.pipeline.PipelineRunPlan;
 import io.raffinerie.model.pipeline.PipelineRuns;
+import io.raffinerie.model.pipeline.FinallySteps;
 import io.raffinerie.model.pipeline.PipelineValidation;
 import io.raffinerie.model.pipeline.RunSnapshots;
 import io.raffinerie.model.run.RunProgress;
@@ -36,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,7 +89,8 @@ public class PipelineRunExecution {
         Map<String, StepStatus> after = byName(plan.steps());
         for (String step : plan.stepsToStart()) {
             PipelineStep declared = declared(snapshot, step);
-            if (createJob(run, snapshot, declared, RunParameters.given(run.getSpec(), status), variables)) {
+            if (createJob(run, snapshot, declared, finallyInputs(snapshot, plan, step), RunParameters.given(run.getSpec(), status),
+                    variables)) {
                 RunMeasures.upstreamDone(declared.dependsOn, before, after, observedAt)
                         .ifPresent(done -> metrics.stepTransition(run, Duration.between(done, clock.instant())));
             }
@@ -144,7 +147,7 @@ public class PipelineRunExecution {
         Map<String, String> values = parameters;
         RunSnapshot frozen = snapshot;
         // Every step's job is checked before the first starts, so that no step fails half-way for a reason known now.
-        Optional<Problem> problem = PipelineValidation.invalidStepJob(snapshot.pipeline.steps,
+        Optional<Problem> problem = PipelineValidation.invalidStepJob(FinallySteps.all(snapshot.pipeline),
                         name -> RunSnapshots.frozenJob(frozen, name).orElse(null), catalog)
                 .or(() -> RunSnapshots.sizeProblem(frozen))
                 .or(() -> RunParameters.resolve("DataPipeline " + run.getSpec().pipelineRef, frozen.pipeline.parameters, values)
@@ -168,19 +171,25 @@ public class PipelineRunExecution {
         String namespace = run.getMetadata().getNamespace();
         Map<String, StepStatus> before = byName(previous);
         Map<String, PipelineRuns.Observed> observed = new HashMap<>();
-        for (PipelineStep step : snapshot.pipeline.steps) {
+        for (PipelineStep step : FinallySteps.all(snapshot.pipeline)) {
             String jobName = JobRuns.jobName(run, step.name);
             RunEventSources.jobOrConfirm(context, client, namespace, jobName, RunEventSources.created(before.get(step.name))).ifPresent(j -> observed.put(step.name, new PipelineRuns.Observed(j, RunEventSources.podsOf(context, namespace, jobName))));
         }
         return observed;
     }
 
-    private boolean createJob(DataRun run, RunSnapshot snapshot, PipelineStep step, Map<String, String> parameters,
-            List<Variable> variables) {
+    private boolean createJob(DataRun run, RunSnapshot snapshot, PipelineStep step, Map<String, String> inputs,
+            Map<String, String> parameters, List<Variable> variables) {
         DataJob job = RunSnapshots.job(snapshot, step, run.getMetadata().getNamespace());
         TechnologyCatalog.Resolution resolution = catalog.resolve(job.getSpec().technology, job.getSpec().version, job.getSpec().image);
-        return Creations.createIfAbsent(client, JobRuns.desired(run, step.name, job, resolution,
-                RunSnapshots.stepParameters(snapshot, step, parameters), variables));
+        Map<String, String> values = new LinkedHashMap<>(RunSnapshots.stepParameters(snapshot, step, parameters));
+        values.putAll(inputs);
+        return Creations.createIfAbsent(client, JobRuns.desired(run, step.name, job, resolution, values, variables));
+    }
+
+    /** What a finally step learns of the run besides its parameters; nothing for the other steps. */
+    private static Map<String, String> finallyInputs(RunSnapshot snapshot, PipelineRunPlan plan, String step) {
+        return FinallySteps.names(snapshot.pipeline).contains(step) ? plan.finallyInputs() : Map.of();
     }
 
     private void readLogTail(String namespace, StepStatus step, PipelineRuns.Observed observed, RunSnapshot snapshot,
@@ -194,7 +203,7 @@ public class PipelineRunExecution {
     }
 
     private static PipelineStep declared(RunSnapshot snapshot, String step) {
-        return snapshot.pipeline.steps.stream().filter(s -> s.name.equals(step)).findFirst().orElseThrow();
+        return FinallySteps.all(snapshot.pipeline).stream().filter(s -> s.name.equals(step)).findFirst().orElseThrow();
     }
 
     private static Map<String, StepStatus> byName(List<StepStatus> steps) {

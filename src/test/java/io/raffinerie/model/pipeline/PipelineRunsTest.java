@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.raffinerie.api.v1alpha1.DataPipeline;
 import io.raffinerie.api.v1alpha1.DataPipelineSpec;
 import io.raffinerie.api.v1alpha1.FailurePolicy;
+import io.raffinerie.api.v1alpha1.FinallyStep;
+import io.raffinerie.api.v1alpha1.FinallyWhen;
 import io.raffinerie.api.v1alpha1.PipelineStep;
 import io.raffinerie.api.v1alpha1.RunPhase;
 import io.raffinerie.api.v1alpha1.RunSnapshot;
@@ -41,6 +43,8 @@ class PipelineRunsTest {
         final Set<String> failed = new HashSet<>();
         /** The steps started while some step had already failed. */
         final Set<String> startedAfterAFailure = new HashSet<>();
+        /** The finally steps started while another step had not ended. */
+        final Set<String> finallyStartedEarly = new HashSet<>();
         List<StepStatus> steps = List.of();
         PipelineRunPlan plan;
         boolean cancel;
@@ -56,14 +60,19 @@ class PipelineRunsTest {
             steps = plan.steps();
             for (String start : plan.stepsToStart()) {
                 assertThat(observed).as("step %s started twice", start).doesNotContainKey(start);
-                PipelineStep declared = snapshot.pipeline.steps.stream().filter(s -> s.name.equals(start)).findFirst().orElseThrow();
+                PipelineStep declared = FinallySteps.all(snapshot.pipeline).stream().filter(s -> s.name.equals(start)).findFirst()
+                        .orElseThrow();
+                if (FinallySteps.names(snapshot.pipeline).contains(start)
+                        && plan.steps().stream().anyMatch(s -> s.finallyStep == null && !s.phase.isFinished())) {
+                    finallyStartedEarly.add(start);
+                }
                 if (declared.dependsOn != null) {
                     assertThat(plan.steps()).filteredOn(s -> declared.dependsOn.contains(s.name))
                             .as("step %s started before its dependencies ended", start)
                             .allSatisfy(s -> assertThat(s.phase.isFinished()).isTrue());
                 }
                 startOrder.add(start);
-                if (!failed.isEmpty()) {
+                if (!failed.isEmpty() && !FinallySteps.names(snapshot.pipeline).contains(start)) {
                     startedAfterAFailure.add(start);
                 }
                 observed.put(start, new PipelineRuns.Observed(job(start, 1, null), List.of()));
@@ -306,7 +315,29 @@ class PipelineRunsTest {
         spec.failurePolicy = random.nextBoolean() ? FailurePolicy.Continue : FailurePolicy.StopOnFailure;
         Set<String> failing = spec.steps.stream().map(s -> s.name).filter(s -> random.nextInt(4) == 0).collect(Collectors.toSet());
 
+        spec.finallySteps = new ArrayList<>();
+        for (int i = random.nextInt(3); i > 0; i--) {
+            FinallyStep last = new FinallyStep();
+            last.name = "f" + i;
+            last.jobRef = "job";
+            last.when = random.nextBoolean() ? null : FinallyWhen.values()[random.nextInt(FinallyWhen.values().length)];
+            spec.finallySteps.add(last);
+            if (random.nextInt(4) == 0) {
+                failing.add(last.name);
+            }
+        }
+
         Simulation run = new Simulation(spec).runToEnd(failing::contains);
+
+        assertThat(run.finallyStartedEarly).as("finally steps start once every other step ended").isEmpty();
+        List<StepStatus> mainSteps = run.steps.stream().filter(s -> s.finallyStep == null).toList();
+        RunPhase outcome = mainSteps.stream().anyMatch(s -> s.phase == StepPhase.Failed) ? RunPhase.Failed : RunPhase.Succeeded;
+        for (FinallyStep last : spec.finallySteps) {
+            boolean meant = last.when == null || last.when == FinallyWhen.Always || last.when.name().equals(outcome.name());
+            assertThat(run.startOrder.contains(last.name)).as("finally %s (when %s) after %s", last.name, last.when, outcome)
+                    .isEqualTo(meant);
+            assertThat(run.status(last.name).finallyStep).isTrue();
+        }
 
         if (spec.failurePolicy == FailurePolicy.StopOnFailure) {
             // The policy's rule: once a step failed, only the steps meant to handle failures start.
@@ -316,7 +347,7 @@ class PipelineRunsTest {
         }
 
         assertThat(run.startOrder).doesNotHaveDuplicates();
-        assertThat(run.steps).hasSize(size).allSatisfy(s -> assertThat(s.phase.isFinished()).as(s.name).isTrue());
+        assertThat(run.steps).hasSize(size + spec.finallySteps.size()).allSatisfy(s -> assertThat(s.phase.isFinished()).as(s.name).isTrue());
         assertThat(run.steps).filteredOn(s -> s.phase == StepPhase.Skipped).allSatisfy(s -> {
             assertThat(run.startOrder).doesNotContain(s.name);
             assertThat(s.reason).isIn("ConditionNotMet", "StopOnFailure");
@@ -325,7 +356,7 @@ class PipelineRunsTest {
         assertThat(run.plan.phase()).isEqualTo(anyFailed ? RunPhase.Failed : RunPhase.Succeeded);
     }
 
-    private static PipelineStep step(String name, List<String> dependsOn) {
+    static PipelineStep step(String name, List<String> dependsOn) {
         PipelineStep step = new PipelineStep();
         step.name = name;
         step.jobRef = "job";

@@ -46,6 +46,26 @@ class PipelineValidationTest {
     }
 
     @Test
+    void aFinallyStepNeedsItsJobAndANameOfItsOwn() {
+        DataPipeline pipeline = Fixtures.load("pipelines/diamond.yaml", DataPipeline.class);
+        java.util.Set<String> jobs = new java.util.HashSet<>(validJobs().keySet());
+        io.raffinerie.api.v1alpha1.FinallyStep notify = new io.raffinerie.api.v1alpha1.FinallyStep();
+        notify.name = "notify";
+        notify.jobRef = "page-on-call";
+        pipeline.getSpec().finallySteps = List.of(notify);
+        assertThat(PipelineValidation.validate(pipeline.getSpec(), jobs, "sales-dev")).hasValueSatisfying(p -> {
+            assertThat(p.reason()).isEqualTo(Reasons.JOB_NOT_FOUND);
+            assertThat(p.message()).isEqualTo("finally step \"notify\" runs DataJob \"page-on-call\", which does not exist in"
+                    + " namespace sales-dev");
+        });
+        jobs.add("page-on-call");
+        assertThat(PipelineValidation.validate(pipeline.getSpec(), jobs, "sales-dev")).isEmpty();
+        notify.name = "load";
+        assertThat(PipelineValidation.validate(pipeline.getSpec(), jobs, "sales-dev")).hasValueSatisfying(p -> assertThat(p.message())
+                .isEqualTo("spec.finally: the step name \"load\" is used more than once; step names must be unique"));
+    }
+
+    @Test
     void missingJobsAreLeftToTheMissingJobCheck() {
         assertThat(PipelineValidation.invalidStepJob(DIAMOND, name -> null, TechnologyCatalog.builtIn())).isEmpty();
     }

@@ -100,6 +100,39 @@ class PipelinesIT {
     }
 
     @Test
+    void aFinallyStepAlertsWhenAStepTwoLevelsUpFailed() {
+        raffinerie.job(NS, "fetch", "bash", """
+                script: exit 1
+                podMetadata:
+                  annotations: {raffinerie.io/sim-exit-code: "1", raffinerie.io/sim-log: "fetch: the source is down"}
+                """);
+        raffinerie.job(NS, "notify", "bash", """
+                script: echo "ALERT: run $RAFFINERIE_RUN_OUTCOME, failed steps: $RAFFINERIE_FAILED_STEPS"
+                podMetadata:
+                  annotations: {raffinerie.io/sim-log: "ALERT: run $(RAFFINERIE_RUN_OUTCOME), failed steps: $(RAFFINERIE_FAILED_STEPS)"}
+                """);
+        pipeline("scoring", """
+                - {name: fetch, jobRef: fetch}
+                - {name: score, jobRef: quick, dependsOn: [fetch]}
+                - {name: dedupe, jobRef: quick, dependsOn: [fetch]}
+                - {name: alert, jobRef: notify, dependsOn: [score, dedupe], when: AnyFailed}
+                """, """
+                finally:
+                  - {name: notify, jobRef: notify, when: Failed}
+                  - {name: publish, jobRef: quick, when: Succeeded}
+                """);
+        run("scoring-1", "scoring");
+
+        GenericKubernetesResource run = raffinerie.awaitPhase(NS, "scoring-1", "Failed");
+        assertThat(steps(run)).extracting(s -> s.get("name") + "=" + s.get("phase")).containsExactly("fetch=Failed",
+                "score=Skipped", "dedupe=Skipped", "alert=Skipped", "notify=Succeeded", "publish=Skipped");
+        Map<String, Object> notify = steps(run).stream().filter(s -> "notify".equals(s.get("name"))).findFirst().orElseThrow();
+        assertThat(notify.get("finally")).isEqualTo(true);
+        assertThat((String) notify.get("logTail")).contains("ALERT: run Failed, failed steps: fetch");
+        assertThat(status(run).get("message")).asString().startsWith("step fetch failed");
+    }
+
+    @Test
     void operatorKilledAtRandomDuringTwentyRunsCreatesEveryStepJobExactlyOnce() {
         pipeline("chain", """
                 - {name: a, jobRef: quick}
