@@ -20,6 +20,7 @@ import io.raffinerie.operator.dashboard.DashboardCache;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,6 +139,43 @@ class DashboardIT {
                 .formParam("csrf", csrf(editor)).post("/ns/" + NS + "/runs/" + name + "/cancel");
         assertThat(cancelled.statusCode()).isEqualTo(303);
         assertThat(client.resources(DataRun.class).inNamespace(NS).withName(name).get().getSpec().cancel).isTrue();
+    }
+
+    @Test
+    void aFailedPipelineRunOffersBothRetriesAndEachInheritsItsParameters() {
+        Response started = given().redirects().follow(false).cookie("raffinerie_session", editor)
+                .formParam("csrf", csrf(editor)).formParam("kind", "pipeline").formParam("target", "daily")
+                .formParam("param.DAY", "black-friday").post("/ns/" + NS + "/runs");
+        String failed = started.header("Location").substring(started.header("Location").lastIndexOf('/') + 1);
+        new JobControllerDouble(client).runToFailure(NS, failed + "-extract", 1);
+        await().atMost(Resources.TIMEOUT).until(() -> page(editor, "/ns/" + NS + "/runs/" + failed).asString().contains("id=\"retry-latest\""));
+        assertThat(page(editor, "/ns/" + NS + "/runs/" + failed).asString()).contains("Retry from failure")
+                .contains("Retry with the latest pipeline and jobs");
+
+        Map<String, DataRun> retries = new java.util.HashMap<>();
+        for (String mode : List.of("original", "latest")) {
+            Response retried = given().redirects().follow(false).cookie("raffinerie_session", editor)
+                    .formParam("csrf", csrf(editor)).formParam("mode", mode).post("/ns/" + NS + "/runs/" + failed + "/retry");
+            assertThat(retried.statusCode()).as(mode).isEqualTo(303);
+            String name = retried.header("Location").substring(retried.header("Location").lastIndexOf('/') + 1);
+            retries.put(mode, client.resources(DataRun.class).inNamespace(NS).withName(name).get());
+        }
+        assertThat(retries.values()).allSatisfy(retry -> {
+            assertThat(retry.getSpec().retryOf).isEqualTo(failed);
+            assertThat(retry.getSpec().parameters).as("a retry inherits; nothing is overridden").isNull();
+        });
+        assertThat(retries.get("original").getSpec().retry).isNull();
+        assertThat(retries.get("latest").getSpec().retry.useLatest).isTrue();
+        DataRun latest = Resources.awaitRun(client, NS, retries.get("latest").getMetadata().getName(),
+                r -> r.getStatus() != null && r.getStatus().parameters != null);
+        assertThat(latest.getStatus().parameters).containsEntry("DAY", "black-friday");
+        assertThat(page(editor, "/ns/" + NS + "/runs/" + latest.getMetadata().getName()).asString())
+                .contains("with the latest pipeline and jobs").contains("black-friday");
+
+        Response bogus = given().redirects().follow(false).cookie("raffinerie_session", editor)
+                .formParam("csrf", csrf(editor)).formParam("mode", "newest").post("/ns/" + NS + "/runs/" + failed + "/retry");
+        assertThat(bogus.statusCode()).isEqualTo(400);
+        assertThat(bogus.asString()).contains("mode must be original");
     }
 
     @Test

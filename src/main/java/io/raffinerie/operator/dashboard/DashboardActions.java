@@ -99,7 +99,7 @@ public class DashboardActions {
         } else {
             throw DashboardException.badRequest("kind must be job or pipeline.");
         }
-        DataRun run = act(() -> actions.start(user, namespace, kind, target, parameters(form, declared), null));
+        DataRun run = act(() -> actions.start(user, namespace, kind, target, parameters(form, declared), null, false));
         return toRun(run);
     }
 
@@ -119,9 +119,15 @@ public class DashboardActions {
             return toRun(existing);
         }
         boolean job = existing.getSpec().jobRef != null;
-        Map<String, String> parameters = existing.getSpec().parameters == null ? Map.of() : existing.getSpec().parameters;
+        String mode = form.getFirst("mode");
+        if (mode != null && !List.of("original", "latest").contains(mode)) {
+            throw DashboardException.badRequest("mode must be original (rerun what the run ran) or latest (the pipeline and jobs"
+                    + " as they are now).");
+        }
+        // A pipeline retry inherits the original's parameters; a job run is run again with the same ones.
+        Map<String, String> parameters = job && existing.getSpec().parameters != null ? existing.getSpec().parameters : Map.of();
         return toRun(act(() -> actions.start(user, namespace, job ? "job" : "pipeline",
-                job ? existing.getSpec().jobRef : existing.getSpec().pipelineRef, parameters, name)));
+                job ? existing.getSpec().jobRef : existing.getSpec().pipelineRef, parameters, name, "latest".equals(mode))));
     }
 
     private DataRun existing(DashboardUser user, String namespace, String name) {

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.DataRunSpec;
+import io.raffinerie.api.v1alpha1.RetryOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -20,9 +21,12 @@ public class UserActions {
     @Inject
     KubernetesClient client;
 
-    /** A new run of a job or pipeline, named after it with a generated suffix. */
+    /**
+     * A new run of a job or pipeline, named after it with a generated suffix; with {@code retryOf}, a retry, which for
+     * a pipeline reruns what the original ran unless {@code useLatest}.
+     */
     public DataRun start(DashboardUser user, String namespace, String kind, String target, Map<String, String> parameters,
-            String retryOf) {
+            String retryOf, boolean useLatest) {
         DataRun run = new DataRun();
         run.getMetadata().setGenerateName(target + "-");
         run.getMetadata().setNamespace(namespace);
@@ -38,6 +42,10 @@ public class UserActions {
             run.getMetadata().setAnnotations(Map.of(RunLabels.RETRY_OF, retryOf));
         } else {
             spec.retryOf = retryOf;
+            if (retryOf != null && useLatest) {
+                spec.retry = new RetryOptions();
+                spec.retry.useLatest = true;
+            }
         }
         run.setSpec(spec);
         return as(user).resource(run).create();
