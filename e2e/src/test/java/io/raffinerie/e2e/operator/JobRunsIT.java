@@ -138,6 +138,35 @@ class JobRunsIT {
     }
 
     @Test
+    void theTailOfALogWhoseLastLineIs10KiBAndEndsWithASecretIsItsEndMasked() {
+        // 30 KiB of rows, then a 10 KiB line ending with the secret: more than the 32 KiB the operator reads. The
+        // long values come from the pod's environment (an annotation holds at most 8 KiB).
+        StringBuilder log = new StringBuilder();
+        for (int row = 1; row <= 30; row++) {
+            log.append("row ").append(row).append(" $(PAD)\\n");
+        }
+        log.append("last $(LONG) $(WAREHOUSE_PASSWORD)");
+        job("long-lines", "bash", """
+                script: echo "$WAREHOUSE_PASSWORD"
+                env:
+                  - {name: PAD, value: %s}
+                  - {name: LONG, value: %s}
+                podMetadata:
+                  annotations:
+                    raffinerie.io/sim-log: "%s"
+                """.formatted("y".repeat(1000), "x".repeat(10 * 1024), log));
+        run("long-lines-1", "long-lines", null);
+
+        GenericKubernetesResource run = raffinerie.awaitPhase(NS, "long-lines-1", "Succeeded");
+        String tail = (String) steps(run).get(0).get("logTail");
+        assertThat(tail).as("the tail is the end of the log, masked").endsWith("x".repeat(100) + " ****\n");
+        assertThat(tail).contains("last x").contains("row 30 y");
+        assertThat(tail.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(16 * 1024);
+        assertThat(tail).doesNotContain(SECRET.substring(0, 6)).doesNotContain(SECRET.substring(SECRET.length() - 6));
+        assertThat(cluster.kubectl("-n", NS, "get", "dataruns,events", "-o", "yaml").assertOk().stdout()).doesNotContain(SECRET);
+    }
+
+    @Test
     void failingRunEndsFailedWithItsExitCodeAfterItsRetries() {
         job("broken", "bash", """
                 script: exit 3

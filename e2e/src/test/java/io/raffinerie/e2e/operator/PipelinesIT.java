@@ -107,7 +107,7 @@ class PipelinesIT {
                   annotations: {raffinerie.io/sim-exit-code: "1", raffinerie.io/sim-log: "fetch: the source is down"}
                 """);
         raffinerie.job(NS, "notify", "bash", """
-                script: echo "ALERT: run $RAFFINERIE_RUN_OUTCOME, failed steps: $RAFFINERIE_FAILED_STEPS"
+                script: 'echo "ALERT: run $RAFFINERIE_RUN_OUTCOME, failed steps: $RAFFINERIE_FAILED_STEPS"'
                 podMetadata:
                   annotations: {raffinerie.io/sim-log: "ALERT: run $(RAFFINERIE_RUN_OUTCOME), failed steps: $(RAFFINERIE_FAILED_STEPS)"}
                 """);
