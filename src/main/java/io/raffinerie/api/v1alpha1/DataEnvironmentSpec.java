@@ -30,6 +30,8 @@ public class DataEnvironmentSpec {
 
     public ContainerDefaults defaults;
 
+    public Scheduling scheduling;
+
     @Size(max = 100)
     public List<Variable> variables;
 

@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.Schedule;
 import io.raffinerie.api.v1alpha1.Trigger;
-import io.raffinerie.api.v1alpha1.Variable;
+import io.raffinerie.api.v1alpha1.DataEnvironmentSpec;
 import io.raffinerie.model.ChildNames;
 import io.raffinerie.model.Problem;
 import io.raffinerie.model.Durations;
@@ -31,7 +31,7 @@ public final class CronJobs {
         return ChildNames.ofMaxLength(MAX_NAME_LENGTH, job.getMetadata().getName());
     }
 
-    public static CronJob desired(DataJob job, TechnologyCatalog.Resolution resolution, List<Variable> environmentVariables) {
+    public static CronJob desired(DataJob job, TechnologyCatalog.Resolution resolution, DataEnvironmentSpec environment) {
         Schedule schedule = job.getSpec().schedule;
         Map<String, String> labels = JobTemplates.labels(job.getMetadata().getName());
         labels.put(RunStatuses.TRIGGER_LABEL, Trigger.Schedule.name());
@@ -53,7 +53,7 @@ public final class CronJobs {
                 .withFailedJobsHistoryLimit(JOBS_KEPT)
                 .withNewJobTemplate()
                 .withNewMetadata().withLabels(labels).endMetadata()
-                .withSpec(JobTemplates.spec(job, resolution, parameters, environmentVariables, labels))
+                .withSpec(JobTemplates.spec(job, resolution, parameters, environment, labels))
                 .endJobTemplate()
                 .endSpec();
         Durations.parse(schedule.startingDeadline)

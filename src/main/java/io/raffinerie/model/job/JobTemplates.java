@@ -13,7 +13,9 @@ import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
 import io.raffinerie.api.v1alpha1.DataJob;
+import io.raffinerie.api.v1alpha1.DataEnvironmentSpec;
 import io.raffinerie.api.v1alpha1.DataJobSpec;
+import io.raffinerie.api.v1alpha1.Scheduling;
 import io.raffinerie.api.v1alpha1.Variable;
 import io.raffinerie.model.Durations;
 import io.raffinerie.model.LabelValues;
@@ -37,10 +39,11 @@ public final class JobTemplates {
 
     /**
      * The Job spec. {@code labels} go on the pods too; {@code parameters} are the resolved values; the secret
-     * references of {@code environmentVariables} stay references.
+     * references of the environment's variables stay references, and its scheduling places the pods.
+     * {@code environment} may be null (no environment found: nothing of it applies).
      */
     public static JobSpec spec(DataJob job, TechnologyCatalog.Resolution resolution, Map<String, String> parameters,
-            List<Variable> environmentVariables, Map<String, String> labels) {
+            DataEnvironmentSpec environment, Map<String, String> labels) {
         DataJobSpec spec = job.getSpec();
         Map<String, String> podLabels = new LinkedHashMap<>();
         Map<String, String> podAnnotations = new LinkedHashMap<>();
@@ -58,14 +61,15 @@ public final class JobTemplates {
                 .withBackoffLimit(spec.retries == null ? 0 : spec.retries)
                 .withCompletions(1)
                 .withParallelism(1)
-                .withTemplate(pod(job, resolution, parameters, environmentVariables, podLabels, podAnnotations));
+                .withTemplate(pod(job, resolution, parameters, environment, podLabels, podAnnotations));
         Durations.parse(spec.timeout).ifPresent(timeout -> builder.withActiveDeadlineSeconds(Math.max(1, timeout.toSeconds())));
         return builder.build();
     }
 
     private static PodTemplateSpec pod(DataJob job, TechnologyCatalog.Resolution resolution, Map<String, String> parameters,
-            List<Variable> environmentVariables, Map<String, String> labels, Map<String, String> annotations) {
+            DataEnvironmentSpec environment, Map<String, String> labels, Map<String, String> annotations) {
         DataJobSpec spec = job.getSpec();
+        List<Variable> environmentVariables = environment == null ? null : environment.variables;
         Launch launch = Launch.of(job, resolution);
         ContainerBuilder container = new ContainerBuilder()
                 .withName(CONTAINER)
@@ -100,10 +104,19 @@ public final class JobTemplates {
                     .endConfigMap().build());
         }
         pod.withContainers(container.build());
+        schedule(pod, environment == null ? null : environment.scheduling);
         return new PodTemplateSpecBuilder()
                 .withNewMetadata().withLabels(labels).withAnnotations(annotations.isEmpty() ? null : annotations).endMetadata()
                 .withSpec(pod.build())
                 .build();
+    }
+
+    private static void schedule(PodSpecBuilder pod, Scheduling scheduling) {
+        if (scheduling != null) {
+            pod.withNodeSelector(scheduling.nodeSelector == null || scheduling.nodeSelector.isEmpty() ? null : scheduling.nodeSelector)
+                    .withTolerations(scheduling.tolerations == null || scheduling.tolerations.isEmpty() ? null : scheduling.tolerations)
+                    .withPriorityClassName(scheduling.priorityClassName);
+        }
     }
 
     /** Environment variables, then the job's env, then the parameters: later ones win. */

@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataRun;
-import io.raffinerie.api.v1alpha1.Variable;
+import io.raffinerie.api.v1alpha1.DataEnvironmentSpec;
 import io.raffinerie.model.ChildNames;
 import io.raffinerie.model.LabelValues;
 import io.raffinerie.model.job.JobTemplates;
@@ -26,7 +26,7 @@ public final class JobRuns {
 
     /** The Job that runs {@code job} for {@code run}, owned by the run. */
     public static Job desired(DataRun run, String step, DataJob job, TechnologyCatalog.Resolution resolution,
-            Map<String, String> parameters, List<Variable> environmentVariables) {
+            Map<String, String> parameters, DataEnvironmentSpec environment) {
         Map<String, String> labels = JobTemplates.labels(job.getMetadata().getName());
         labels.put(RunLabels.RUN, LabelValues.of(run.getMetadata().getName()));
         if (step != null) {
@@ -47,7 +47,7 @@ public final class JobRuns {
                         .withBlockOwnerDeletion(true)
                         .build())
                 .endMetadata()
-                .withSpec(JobTemplates.spec(job, resolution, parameters, environmentVariables, labels))
+                .withSpec(JobTemplates.spec(job, resolution, parameters, environment, labels))
                 .build();
     }
 

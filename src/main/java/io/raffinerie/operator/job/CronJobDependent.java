@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.model.job.CronJobs;
 import io.raffinerie.model.job.RunLabels;
@@ -27,6 +28,6 @@ public class CronJobDependent extends CRUDKubernetesDependentResource<CronJob, D
         var spec = job.getSpec();
         var environment = Environments.find(context, job.getMetadata().getNamespace());
         return CronJobs.desired(job, catalog.resolve(spec.technology, spec.version, spec.image),
-                environment.map(e -> e.getSpec().variables).orElse(null));
+                environment.map(DataEnvironment::getSpec).orElse(null));
     }
 }

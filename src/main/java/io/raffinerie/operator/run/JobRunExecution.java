@@ -82,8 +82,8 @@ public class JobRunExecution {
         }
         TechnologyCatalog.Resolution resolution = catalog.resolve(job.getSpec().technology, job.getSpec().version, job.getSpec().image);
         var parameters = RunParameters.resolve("DataJob " + stepName, job.getSpec().parameters, run.getSpec().parameters).values();
-        List<Variable> variables = environment.map(e -> e.getSpec().variables).orElse(null);
-        Creations.createIfAbsent(client, JobRuns.desired(run, null, job, resolution, parameters, variables));
+        Creations.createIfAbsent(client, JobRuns.desired(run, null, job, resolution, parameters,
+                environment.map(DataEnvironment::getSpec).orElse(null)));
         status.specGeneration = job.getMetadata().getGeneration();
         StepStatus created = new StepStatus();
         created.name = stepName;

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.raffinerie.api.v1alpha1.DataEnvironment;
+import io.raffinerie.api.v1alpha1.DataEnvironmentSpec;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataPipeline;
 import io.raffinerie.api.v1alpha1.DataRun;
@@ -90,7 +91,7 @@ public class PipelineRunExecution {
         for (String step : plan.stepsToStart()) {
             PipelineStep declared = declared(snapshot, step);
             if (createJob(run, snapshot, declared, finallyInputs(snapshot, plan, step), RunParameters.given(run.getSpec(), status),
-                    variables)) {
+                    environment.map(DataEnvironment::getSpec).orElse(null))) {
                 RunMeasures.upstreamDone(declared.dependsOn, before, after, observedAt)
                         .ifPresent(done -> metrics.stepTransition(run, Duration.between(done, clock.instant())));
             }
@@ -179,12 +180,12 @@ public class PipelineRunExecution {
     }
 
     private boolean createJob(DataRun run, RunSnapshot snapshot, PipelineStep step, Map<String, String> inputs,
-            Map<String, String> parameters, List<Variable> variables) {
+            Map<String, String> parameters, DataEnvironmentSpec environment) {
         DataJob job = RunSnapshots.job(snapshot, step, run.getMetadata().getNamespace());
         TechnologyCatalog.Resolution resolution = catalog.resolve(job.getSpec().technology, job.getSpec().version, job.getSpec().image);
         Map<String, String> values = new LinkedHashMap<>(RunSnapshots.stepParameters(snapshot, step, parameters));
         values.putAll(inputs);
-        return Creations.createIfAbsent(client, JobRuns.desired(run, step.name, job, resolution, values, variables));
+        return Creations.createIfAbsent(client, JobRuns.desired(run, step.name, job, resolution, values, environment));
     }
 
     /** What a finally step learns of the run besides its parameters; nothing for the other steps. */

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.raffinerie.api.v1alpha1.DataJob;
+import io.raffinerie.api.v1alpha1.DataEnvironmentSpec;
 import io.raffinerie.api.v1alpha1.DataJobSpec;
+import io.raffinerie.api.v1alpha1.Scheduling;
 import io.raffinerie.api.v1alpha1.PodMetadata;
 import io.raffinerie.api.v1alpha1.SecretKeyRef;
 import io.raffinerie.api.v1alpha1.Variable;
@@ -23,10 +25,38 @@ class JobTemplatesTest {
         return job;
     }
 
-    private static JobSpec spec(DataJobSpec dataJob, Map<String, String> parameters, List<Variable> environment) {
+    private static JobSpec spec(DataJobSpec dataJob, Map<String, String> parameters, List<Variable> variables) {
+        DataEnvironmentSpec environment = new DataEnvironmentSpec();
+        environment.variables = variables;
+        return spec(dataJob, parameters, environment);
+    }
+
+    private static JobSpec spec(DataJobSpec dataJob, Map<String, String> parameters, DataEnvironmentSpec environment) {
         DataJob job = job(dataJob);
         return JobTemplates.spec(job, TechnologyCatalog.builtIn().resolve(dataJob.technology, dataJob.version, dataJob.image),
                 parameters, environment, JobTemplates.labels("extract"));
+    }
+
+    @Test
+    void theEnvironmentsSchedulingPlacesEveryPodAndNoSchedulingLeavesItFree() {
+        DataJobSpec dataJob = new DataJobSpec();
+        dataJob.technology = "bash";
+        dataJob.script = "echo hi";
+        DataEnvironmentSpec environment = new DataEnvironmentSpec();
+        environment.scheduling = new Scheduling();
+        environment.scheduling.nodeSelector = Map.of("raffinerie.io/node", "real");
+        environment.scheduling.tolerations = List.of(new io.fabric8.kubernetes.api.model.TolerationBuilder()
+                .withKey("raffinerie.io/real-node").withOperator("Equal").withValue("true").withEffect("NoSchedule").build());
+        environment.scheduling.priorityClassName = "data-batch";
+        var pod = spec(dataJob, Map.of(), environment).getTemplate().getSpec();
+        assertThat(pod.getNodeSelector()).containsExactly(Map.entry("raffinerie.io/node", "real"));
+        assertThat(pod.getTolerations()).singleElement().satisfies(t -> assertThat(t.getKey()).isEqualTo("raffinerie.io/real-node"));
+        assertThat(pod.getPriorityClassName()).isEqualTo("data-batch");
+
+        var free = spec(dataJob, Map.of(), (DataEnvironmentSpec) null).getTemplate().getSpec();
+        assertThat(free.getNodeSelector()).isNullOrEmpty();
+        assertThat(free.getTolerations()).isNullOrEmpty();
+        assertThat(free.getPriorityClassName()).isNull();
     }
 
     @Test
@@ -34,7 +64,7 @@ class JobTemplatesTest {
         DataJobSpec spec = new DataJobSpec();
         spec.technology = "bash";
         spec.script = "echo hi";
-        var pod = spec(spec, Map.of(), null).getTemplate().getSpec();
+        var pod = spec(spec, Map.of(), (DataEnvironmentSpec) null).getTemplate().getSpec();
         Container main = pod.getContainers().get(0);
 
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
@@ -61,7 +91,7 @@ class JobTemplatesTest {
         spec.podMetadata = new PodMetadata();
         spec.podMetadata.annotations = Map.of("raffinerie.io/sim-duration", "2s");
         spec.podMetadata.labels = Map.of("team", "sales", "raffinerie.io/job", "spoofed");
-        JobSpec job = spec(spec, Map.of(), null);
+        JobSpec job = spec(spec, Map.of(), (DataEnvironmentSpec) null);
 
         assertThat(job.getBackoffLimit()).isEqualTo(3);
         assertThat(job.getActiveDeadlineSeconds()).isEqualTo(5400L);

@@ -67,8 +67,8 @@ class LongNamesTest {
 
     /** Every label of the objects and of the pods they make. */
     private static List<Map<String, String>> labels(DataJob job, String step) {
-        CronJob cronJob = CronJobs.desired(job, resolution(job), List.of());
-        Job run = JobRuns.desired(run(job.getMetadata().getName() + "-8f2kq"), step, job, resolution(job), Map.of(), List.of());
+        CronJob cronJob = CronJobs.desired(job, resolution(job), null);
+        Job run = JobRuns.desired(run(job.getMetadata().getName() + "-8f2kq"), step, job, resolution(job), Map.of(), null);
         List<Map<String, String>> labels = new ArrayList<>(List.of(ScriptConfigMaps.desired(job).getMetadata().getLabels(),
                 cronJob.getMetadata().getLabels(), cronJob.getSpec().getJobTemplate().getMetadata().getLabels(),
                 cronJob.getSpec().getJobTemplate().getSpec().getTemplate().getMetadata().getLabels(),
@@ -83,7 +83,7 @@ class LongNamesTest {
             assertThat(labels.values()).allSatisfy(v -> assertThat(v).hasSizeLessThanOrEqualTo(63).matches(LABEL_VALUE));
             assertThat(labels).containsEntry(RunLabels.JOB, LabelValues.of(LONG));
         }
-        Job run = JobRuns.desired(run(LONG + "-8f2kq"), LONG_STEP, job, resolution(job), Map.of(), List.of());
+        Job run = JobRuns.desired(run(LONG + "-8f2kq"), LONG_STEP, job, resolution(job), Map.of(), null);
         assertThat(run.getMetadata().getLabels()).containsEntry(RunLabels.RUN, LabelValues.of(LONG + "-8f2kq"))
                 .containsEntry(RunLabels.STEP, LONG_STEP);
     }
@@ -117,7 +117,7 @@ class LongNamesTest {
         for (Map<String, String> labels : labels(job, "load")) {
             assertThat(labels).containsEntry(RunLabels.JOB, "extract");
         }
-        Job run = JobRuns.desired(run("extract-8f2kq"), "load", job, resolution(job), Map.of(), List.of());
+        Job run = JobRuns.desired(run("extract-8f2kq"), "load", job, resolution(job), Map.of(), null);
         assertThat(run.getMetadata().getLabels()).containsEntry(RunLabels.RUN, "extract-8f2kq").containsEntry(RunLabels.STEP, "load");
         assertThat(run.getMetadata().getName()).isEqualTo("extract-8f2kq-load");
     }
