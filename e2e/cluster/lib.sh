@@ -7,7 +7,7 @@ cluster_pids() {
   local dir=$1 cache=$2 p args exe
   for p in /proc/[0-9]*; do
     args=()
-    mapfile -d '' args <"$p/cmdline" 2>/dev/null || continue
+    { mapfile -d "" args <"$p/cmdline"; } 2>/dev/null || continue
     [[ " ${args[*]} " == *"$dir/"* ]] || continue
     exe=$(readlink "$p/exe" 2>/dev/null) || continue
     [[ $exe == "$cache"/* || $exe == "$dir"/* ]] && echo "${p#/proc/}"
@@ -22,7 +22,7 @@ node_pids() {
   local dir=$1 p args f
   for p in /proc/[0-9]*; do
     args=()
-    mapfile -d '' args <"$p/cmdline" 2>/dev/null || continue
+    { mapfile -d "" args <"$p/cmdline"; } 2>/dev/null || continue
     [[ " ${args[*]} " == *"$dir/"* ]] && echo "${p#/proc/}"
   done
   for f in /sys/fs/cgroup/*/kubepods /sys/fs/cgroup/kubepods; do
@@ -34,8 +34,9 @@ node_pids() {
 # host_snapshot OUT: what a real node may change on the host, one file each in OUT: sysctls (less the counters that
 # move by themselves), iptables and ip6tables rules (nft and legacy back ends), nftables, ipsets, links, routes and
 # rules, network namespaces, mounts, pod cgroups and the host directories the node's programs use by default.
-host_snapshot() {
-  local out=$1 t d
+host_snapshot() (
+  set +e +o pipefail # an empty listing is not an error
+  out=$1
   mkdir -p "$out"
   sysctl -a 2>/dev/null | grep -vE '^(fs\.(dentry-state|file-nr|inode-nr|inode-state|quota\.)|kernel\.(ns_last_pid|random\.|pty\.nr)|net\.netfilter\.nf_conntrack_count)' >"$out/sysctl"
   for t in iptables-nft ip6tables-nft iptables-legacy ip6tables-legacy; do
@@ -54,4 +55,4 @@ host_snapshot() {
     [ -e "$d" ] && echo "$d"
   done >"$out/dirs"
   return 0
-}
+)

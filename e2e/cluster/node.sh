@@ -141,6 +141,8 @@ EOF
 }
 EOF
   printf 'nameserver %s\n' "$DNS_IP" >"$node/config/resolv.conf"
+  # kube-proxy and kube-router (test infrastructure) use the cluster's admin credentials; a copy under the node.
+  cp "$kubeconfig" "$node/config/admin.kubeconfig"
   local taints=""
   [ "$taint" = yes ] && taints="registerWithTaints: [{key: $TAINT_KEY, value: \"true\", effect: NoSchedule}]"
   cat >"$node/config/kubelet.yaml" <<EOF
@@ -180,7 +182,7 @@ EOF
 apiVersion: kubeproxy.config.k8s.io/v1alpha1
 kind: KubeProxyConfiguration
 mode: iptables
-clientConnection: {kubeconfig: $kubeconfig}
+clientConnection: {kubeconfig: $node/config/admin.kubeconfig}
 hostnameOverride: $name
 clusterCIDR: $POD_CIDR
 bindAddress: 127.0.0.1
@@ -346,7 +348,7 @@ up() {
   wait_for 90 "node $name Ready" node_ready
   # Both look the node up at start.
   alive kube-proxy || start_daemon kube-proxy "$bin/kube-proxy" --config "$node/config/kube-proxy.yaml"
-  alive kube-router || start_daemon kube-router "$bin/kube-router" --kubeconfig "$kubeconfig" \
+  alive kube-router || start_daemon kube-router "$bin/kube-router" --kubeconfig "$node/config/admin.kubeconfig" \
     --hostname-override "$name" --run-firewall=true --run-router=false --run-service-proxy=false \
     --run-loadbalancer=false --enable-cni=false --enable-ipv4=true --enable-ipv6=false --health-port=0 --metrics-port=0 \
     --service-cluster-ip-range "$SERVICE_CIDR"

@@ -36,6 +36,35 @@ fi
 "$here/up.sh" >/dev/null
 node_procs=""
 if [ "$real_node" = 1 ]; then
+  # Something for the teardown to undo beyond CoreDNS: a running container with volumes, a host port (the portmap
+  # plugin's chains) and a NetworkPolicy (kube-router's chains and ipsets).
+  kubectl=("$("$e2e/tools/build.sh")/kubectl" --kubeconfig "$kubeconfig_out" -n default)
+  "${kubectl[@]}" apply -f - >/dev/null <<EOF
+apiVersion: v1
+kind: Pod
+metadata: {name: selftest-down-sleeper, labels: {app: selftest-down}}
+spec:
+  nodeSelector: {raffinerie.io/node: real}
+  tolerations: [{key: raffinerie.io/real-node, operator: Exists}]
+  containers:
+  - name: main
+    image: localhost/raffinerie/busybox:test
+    imagePullPolicy: Never
+    command: [sh, -c, 'echo x >/data/index.html && exec httpd -f -p 8080 -h /data']
+    ports: [{containerPort: 8080, hostPort: 18999}]
+    volumeMounts: [{name: data, mountPath: /data}]
+  volumes: [{name: data, emptyDir: {medium: Memory}}]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: selftest-down}
+spec:
+  podSelector: {matchLabels: {app: selftest-down}}
+  ingress: [{from: [{podSelector: {}}]}]
+EOF
+  "${kubectl[@]}" wait --for condition=Ready --timeout=60s pod/selftest-down-sleeper >/dev/null ||
+    fail "the test pod did not become Ready on the real node"
+  for _ in $(seq 40); do [ -n "$(ipset list -n 2>/dev/null)" ] && break; sleep 0.5; done
   node_procs=$(node_pids "$workdir/node" | sort -u)
   [ -n "$node_procs" ] || fail "up.sh succeeded but no process of the real node was found"
   say "real node processes: $(echo $node_procs | wc -w) ($(for p in $node_procs; do cat /proc/$p/comm 2>/dev/null; done | sort | uniq -c | awk '{ printf "%s%s ", $2, ($1 > 1 ? "x" $1 : "") }'))"

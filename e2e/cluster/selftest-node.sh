@@ -29,7 +29,12 @@ node=$(kubectl get nodes -l raffinerie.io/node=real -o jsonpath='{.items[0].meta
 version=$(kubectl get node "$node" -o jsonpath='{.status.nodeInfo.kubeletVersion} {.status.nodeInfo.containerRuntimeVersion}')
 say "real node $node: $version"
 [[ $version == *containerd://* ]] || fail "node $node is not run by a kubelet with containerd: $version"
-holder=$(kubectl -n kube-node-lease get lease "$node" -o jsonpath='{.spec.holderIdentity}')
+# The kubelet renews the node's Lease (it creates it just after registering): KWOK does not manage this node.
+deadline=$((SECONDS + 30))
+until holder=$(kubectl -n kube-node-lease get lease "$node" -o jsonpath='{.spec.holderIdentity}' 2>/dev/null) && [ -n "$holder" ]; do
+  [ $SECONDS -lt $deadline ] || fail "node $node has no Lease after 30 s"
+  sleep 0.5
+done
 [ "$holder" = "$node" ] || fail "the Lease of node $node is held by '$holder'"
 ! grep -q kwok <<<"$(kubectl get node "$node" -o jsonpath='{.metadata.annotations}')" || fail "KWOK took node $node over"
 
