@@ -369,14 +369,23 @@ kill_pids() { # kill_pids SIGNAL PIDS...
   return 0
 }
 
-stop_pidfile() { # stop_pidfile NAME: TERM, then KILL after 10 s
-  local f=$node/pids/$1.pid pid
-  [ -f "$f" ] || return 0
-  pid=$(cat "$f")
-  kill "$pid" 2>/dev/null || { rm -f "$f"; return 0; }
-  for _ in $(seq 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-  kill -9 "$pid" 2>/dev/null || true
-  rm -f "$f"
+stop_pidfiles() { # stop_pidfiles NAME...: TERM to all, KILL to those still there (or zombies) after 5 s
+  local n pids=() pid
+  for n in "$@"; do
+    [ -f "$node/pids/$n.pid" ] && pids+=("$(cat "$node/pids/$n.pid")")
+    rm -f "$node/pids/$n.pid"
+  done
+  [ ${#pids[@]} -gt 0 ] || return 0
+  kill "${pids[@]}" 2>/dev/null || true
+  for _ in $(seq 20); do
+    local running=0
+    for pid in "${pids[@]}"; do
+      [ "$(awk '{ print $3 }' "/proc/$pid/stat" 2>/dev/null || echo Z)" = Z ] || running=1
+    done
+    [ $running -eq 1 ] || break
+    sleep 0.25
+  done
+  kill -9 "${pids[@]}" 2>/dev/null || true
 }
 
 # iptables_clean SAVE RESTORE: removes the chains named KUBE-*, CNI-*, RAFFINERIE-* and every rule that names one
@@ -395,14 +404,12 @@ down() {
   local bin=""
   bin=$("$e2e/tools/build.sh" --node 2>/dev/null) || true
   log "stopping node $name"
-  stop_pidfile kubelet
+  stop_pidfiles kubelet
   if [ -S "$node/containerd/containerd.sock" ] && [ -n "$bin" ]; then
     local c=("$bin/ctr" --address "$node/containerd/containerd.sock" --namespace k8s.io) t
     for t in $("${c[@]}" tasks ls -q 2>/dev/null); do "${c[@]}" tasks kill -s SIGKILL "$t" >/dev/null 2>&1 || true; done
   fi
-  stop_pidfile kube-router
-  stop_pidfile kube-proxy
-  stop_pidfile containerd
+  stop_pidfiles kube-router kube-proxy containerd
   local left
   for _ in 1 2 3; do
     left=$(node_pids "$node" | sort -u)
