@@ -222,15 +222,19 @@ guard_up() { # pods reach the pod network and this host; anything else they send
   ip rule add from "$POD_CIDR" lookup $GUARD_TABLE priority $GUARD_TABLE
 }
 
-import_images() { # import_images DIR...: every *.tar OCI archive, into containerd's k8s.io namespace
-  local d f
+import_images() { # import_images DIR...: every *.tar OCI archive, into containerd's k8s.io namespace, once per version
+  local d f mark
+  mkdir -p "$node/imported"
   for d in "$@"; do
     [ -n "$d" ] || continue
     [ -d "$d" ] || die "image directory $d (RAFFINERIE_IMAGE_DIRS) does not exist"
     for f in "$d"/*.tar; do
       [ -f "$f" ] || continue
+      mark=$node/imported/$(stat -L -c '%n %s %Y' "$f" | sha256sum | cut -c1-16)
+      [ ! -f "$mark" ] || continue
       ctr images import --platform linux/amd64 "$f" >/dev/null 2>"$node/logs/import.err" ||
         die "importing $f failed: $(cat "$node/logs/import.err")"
+      echo "$f" >"$mark"
       log "imported $(basename "$f") from $d"
     done
   done
@@ -401,12 +405,14 @@ iptables_clean() {
 
 down() {
   [ -d "$node" ] || return 0
-  local bin=""
-  bin=$("$e2e/tools/build.sh" --node 2>/dev/null) || true
+  # ctr beside the running containerd (never a build during a teardown); without it the tasks die with their shims.
+  local ctr_bin=""
+  [ ! -f "$node/pids/containerd.pid" ] ||
+    ctr_bin=$(dirname "$(readlink "/proc/$(cat "$node/pids/containerd.pid")/exe" 2>/dev/null || echo /nonexistent/x)")/ctr
   log "stopping node $name"
   stop_pidfiles kubelet
-  if [ -S "$node/containerd/containerd.sock" ] && [ -n "$bin" ]; then
-    local c=("$bin/ctr" --address "$node/containerd/containerd.sock" --namespace k8s.io) t
+  if [ -S "$node/containerd/containerd.sock" ] && [ -x "$ctr_bin" ]; then
+    local c=("$ctr_bin" --address "$node/containerd/containerd.sock" --namespace k8s.io) t
     for t in $("${c[@]}" tasks ls -q 2>/dev/null); do "${c[@]}" tasks kill -s SIGKILL "$t" >/dev/null 2>&1 || true; done
   fi
   stop_pidfiles kube-router kube-proxy containerd
