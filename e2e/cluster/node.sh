@@ -216,10 +216,10 @@ EOF
 }
 
 guard_up() { # pods reach the pod network and this host; anything else they send is blackholed (no traffic leaves)
-  grep -q "lookup $GUARD_TABLE" <<<"$(ip rule show)" && return
   ip route replace blackhole default table $GUARD_TABLE
-  ip rule add from "$POD_CIDR" to "$POD_CIDR" lookup main priority $((GUARD_TABLE - 1))
-  ip rule add from "$POD_CIDR" lookup $GUARD_TABLE priority $GUARD_TABLE
+  [ -n "$(ip rule show priority $((GUARD_TABLE - 1)))" ] ||
+    ip rule add from "$POD_CIDR" to "$POD_CIDR" lookup main priority $((GUARD_TABLE - 1))
+  [ -n "$(ip rule show priority $GUARD_TABLE)" ] || ip rule add from "$POD_CIDR" lookup $GUARD_TABLE priority $GUARD_TABLE
 }
 
 import_images() { # import_images DIR...: every *.tar OCI archive, into containerd's k8s.io namespace, once per version
@@ -361,6 +361,9 @@ up() {
   coredns_manifests | kubectl apply -f - >/dev/null
   wait_for 90 "CoreDNS ready" kubectl -n kube-system rollout status deployment/coredns --timeout=1s
   for c in containerd kubelet kube-proxy kube-router; do alive "$c" || die "$c exited (log: $node/logs/$c.log)"; done
+  # The guard, checked by a route lookup (no packet is sent): a pod's packet to an address outside goes nowhere.
+  ! ip route get 198.51.100.1 from "${POD_CIDR%.*}.250" iif "$BRIDGE" >/dev/null 2>&1 ||
+    die "pod traffic to outside addresses is routed, not blackholed: $(ip rule show)"
   log "node $name Ready in $((SECONDS - start)) s (pod network $POD_CIDR on $BRIDGE, DNS $DNS_IP)"
   echo "$name"
 }
