@@ -79,6 +79,20 @@ cluster: tools ## Start the local cluster; prints its kubeconfig
 	e2e/cluster/up.sh
 
 .PHONY: cluster-down
-cluster-down: ## Stop the operator and the local cluster, leaving no process or port behind
+cluster-down: ## Stop the operator and the local cluster (and its real node), leaving no process, port or host change behind
 	-e2e/run.sh --stop
 	e2e/cluster/down.sh
+
+.PHONY: tools-node
+tools-node: ## Install the real node's Debian packages (when missing) and build its Go tools (kubelet, kube-proxy, containerd, CoreDNS, kube-router)
+	@e2e/cluster/host-deps.sh
+	@e2e/tools/build.sh --node >/dev/null
+
+.PHONY: cluster-node
+cluster-node: tools-node ## Start the local cluster with KWOK nodes and one real, tainted node (RAFFINERIE_NODES=0: the real node alone); prints its kubeconfig
+	RAFFINERIE_REAL_NODE=1 e2e/cluster/up.sh
+
+.PHONY: node-selftest
+node-selftest: tools-node ## Real node smoke test (restricted pod, exit code, logs, Service, DNS, NetworkPolicy), then its teardown's self-test
+	e2e/cluster/selftest-node.sh
+	RAFFINERIE_REAL_NODE=1 e2e/cluster/selftest-down.sh

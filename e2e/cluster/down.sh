@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Deletes the local e2e cluster "raffinerie" (see up.sh): stops every component, removes its work directory
-# (~/.kwok/clusters/raffinerie, with etcd's data and the logs) and the kubeconfig written by up.sh.
-# Then checks that no process of the cluster is left; one that survived is killed by its pid.
+# Deletes the local e2e cluster "raffinerie" (see up.sh): stops the real node if there is one (node.sh down: its
+# processes, containers, mounts, bridge, iptables chains, ipsets, sysctls and host directories), stops every
+# component, removes its work directory (~/.kwok/clusters/raffinerie, with etcd's data and the logs) and the
+# kubeconfig written by up.sh. Then checks that no process of the cluster is left; one that survived is killed by its pid.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -21,6 +22,9 @@ mkdir -p "$kwok_home"
 exec 9>"$kwok_home/.$name-up.lock"
 flock -w 600 9 || { log "another up.sh/down.sh holds the lock"; exit 1; }
 
+if [ -d "$workdir/node" ]; then
+  "$here/node.sh" down "$workdir" 9>&-
+fi
 if [ -d "$workdir" ]; then
   bin=$("$e2e/tools/build.sh")
   log "deleting cluster $name"

@@ -3,6 +3,10 @@
 # ~/.cache/raffinerie/<tool>-<version>-<sum>/, reusing what is there. Prints the bin directory
 # (symlinks to every binary) on stdout; progress goes to stderr.
 #
+# --node also builds what a real node runs (see e2e/cluster/README.md): the kubelet and kube-proxy (same
+# Kubernetes module), containerd, CoreDNS and kube-router; its bin directory has every tool. Without it,
+# nothing of the node is built, so the KWOK-only cluster stays as fast as before.
+#
 # A tool directory only exists once every binary in it was built and answered --version:
 # builds happen in a temporary directory that is renamed into place at the end.
 set -euo pipefail
@@ -17,14 +21,22 @@ K8S_VERSION=$(awk '/^require k8s.io\/kubernetes/ {print $3}' "$here/kubernetes/g
 ETCD_VERSION=$(awk '/^require go.etcd.io\/etcd/ {print $3}' "$here/etcd/go.mod")
 KWOK_VERSION=$(awk '/^require sigs.k8s.io\/kwok/ {print $3}' "$here/kwok/go.mod")
 HELM_VERSION=$(awk '/^require helm.sh\/helm/ {print $3}' "$here/helm/go.mod")
+CONTAINERD_VERSION=$(awk '/^require github.com\/containerd\/containerd\/v2/ {print $3}' "$here/containerd/go.mod")
+COREDNS_VERSION=$(awk '/^require github.com\/coredns\/coredns/ {print $3}' "$here/coredns/go.mod")
+KUBE_ROUTER_VERSION=$(awk '/^require github.com\/cloudnativelabs\/kube-router/ {print $3}' "$here/kube-router/go.mod")
+# containerd's static build (no cgo): no graph drivers that need C, netgo/osusergo resolvers.
+CONTAINERD_TAGS=no_btrfs,no_devmapper,no_zfs,urfave_cli_no_docs,osusergo,netgo,static_build
 
 log() { echo "[tools] $*" >&2; }
 
-# build_tool NAME VERSION LDFLAGS OUT=PKG...
+# build_tool NAME VERSION LDFLAGS OUT=PKG[:TAGS]... builds into $cache/NAME-VERSION-KEY from the module in
+# e2e/tools/$module (default NAME). KEY covers the module's go.mod and go.sum and what is built with which
+# flags, so editing this script elsewhere does not rebuild a tool.
 build_tool() {
   local name=$1 version=$2 ldflags=$3; shift 3
+  local mod=$here/${module:-$name}
   local key
-  key=$(cat "$here/$name/go.mod" "$here/$name/go.sum" "$here/build.sh" | sha256sum | cut -c1-10)
+  key=$({ cat "$mod/go.mod" "$mod/go.sum"; echo "$name $version $ldflags $* CGO_ENABLED=$CGO_ENABLED"; } | sha256sum | cut -c1-10)
   local dir="$cache/$name-$version-$key"
   if [ -f "$dir/.complete" ]; then
     echo "$dir"
@@ -34,16 +46,18 @@ build_tool() {
   local tmp
   tmp=$(mktemp -d "$cache/.$name.XXXXXX")
   log "building $name $version (first time only; the Kubernetes build takes several minutes)"
-  local start=$SECONDS spec out pkg
+  local start=$SECONDS spec out pkg tags
   for spec in "$@"; do
     out=${spec%%=*}
     pkg=${spec#*=}
-    (cd "$here/$name" && go build -trimpath -ldflags "-s -w $ldflags" -o "$tmp/$out" "$pkg") || {
+    tags=""
+    [[ $pkg != *:* ]] || { tags=${pkg#*:}; pkg=${pkg%%:*}; }
+    (cd "$mod" && go build -trimpath -tags "$tags" -ldflags "-s -w $ldflags" -o "$tmp/$out" "$pkg") || {
       rm -rf "$tmp"
       log "FAILED to build $out from $pkg"
       return 1
     }
-    "$tmp/$out" --help >/dev/null 2>&1 || "$tmp/$out" version >/dev/null 2>&1 || {
+    "$tmp/$out" --help >/dev/null 2>&1 || "$tmp/$out" version >/dev/null 2>&1 || "$tmp/$out" -v >/dev/null 2>&1 || {
       rm -rf "$tmp"
       log "FAILED: $out does not run"
       return 1
@@ -65,7 +79,7 @@ k8s_ldflags() {
 }
 
 main() {
-  local dirs=()
+  local node=$1 dirs=()
   dirs+=("$(build_tool kubernetes "$K8S_VERSION" "$(k8s_ldflags)" \
     kube-apiserver=k8s.io/kubernetes/cmd/kube-apiserver \
     kube-controller-manager=k8s.io/kubernetes/cmd/kube-controller-manager \
@@ -78,6 +92,21 @@ main() {
   dirs+=("$(build_tool helm "$HELM_VERSION" \
     "-X helm.sh/helm/v3/internal/version.version=$HELM_VERSION -X helm.sh/helm/v3/internal/version.gitTreeState=clean" \
     helm=helm.sh/helm/v3/cmd/helm)")
+  if [ "$node" = yes ]; then
+    dirs+=("$(module=kubernetes build_tool kubernetes-node "$K8S_VERSION" "$(k8s_ldflags)" \
+      kubelet=k8s.io/kubernetes/cmd/kubelet \
+      kube-proxy=k8s.io/kubernetes/cmd/kube-proxy)")
+    dirs+=("$(build_tool containerd "$CONTAINERD_VERSION" \
+      "-X github.com/containerd/containerd/v2/version.Version=$CONTAINERD_VERSION" \
+      containerd=github.com/containerd/containerd/v2/cmd/containerd:$CONTAINERD_TAGS \
+      containerd-shim-runc-v2=github.com/containerd/containerd/v2/cmd/containerd-shim-runc-v2:$CONTAINERD_TAGS,no_grpc \
+      ctr=github.com/containerd/containerd/v2/cmd/ctr:$CONTAINERD_TAGS)")
+    dirs+=("$(build_tool coredns "$COREDNS_VERSION" "-X github.com/coredns/coredns/coremain.GitCommit=$COREDNS_VERSION" \
+      coredns=github.com/coredns/coredns)")
+    dirs+=("$(build_tool kube-router "$KUBE_ROUTER_VERSION" \
+      "-X github.com/cloudnativelabs/kube-router/v2/pkg/version.Version=$KUBE_ROUTER_VERSION" \
+      kube-router=github.com/cloudnativelabs/kube-router/v2/cmd/kube-router)")
+  fi
 
   # One directory of symlinks, keyed by the tool directories it points to.
   local bin
@@ -95,5 +124,7 @@ main() {
 
 case "${1:-}" in
   --k8s-version) echo "$K8S_VERSION" ;;
-  *) main ;;
+  --node) main yes ;;
+  "") main no ;;
+  *) echo "usage: $0 [--node | --k8s-version]" >&2; exit 2 ;;
 esac

@@ -1,6 +1,7 @@
 //go:build tools
 
-// Package tools pins the Kubernetes commands that build.sh compiles.
+// Package tools pins the Kubernetes commands that build.sh compiles (the kubelet and kube-proxy
+// only for a real node: build.sh --node).
 package tools
 
 import (
@@ -8,4 +9,6 @@ import (
 	_ "k8s.io/kubernetes/cmd/kube-controller-manager"
 	_ "k8s.io/kubernetes/cmd/kube-scheduler"
 	_ "k8s.io/kubernetes/cmd/kubectl"
+	_ "k8s.io/kubernetes/cmd/kubelet"
+	_ "k8s.io/kubernetes/cmd/kube-proxy"
 )
