@@ -132,6 +132,17 @@ class PermissionTablesIT {
         assertThat(refused.output()).contains("dashboard.proxyAuth.enabled needs dashboard.proxyAuth.secretName");
     }
 
+    @Test
+    void theSchemaRefusesBadDashboardValues() {
+        for (String bad : List.of("dashboard.refusedGroups={a*b}", "dashboard.refusedUsers={a,b*c}", "dashboard.unknown=1",
+                "dashboard.proxyAuth.secretHeader=bad header", "dashboard.sessionKey.secretName=Not_A_Name",
+                "dashboard.resources.requests.cpu=lots")) {
+            var result = InstallManifestsIT.run(List.of(helm, "template", "raffinerie", CHART.toString(), "--set", bad), Map.of());
+            assertThat(result.exitCode()).as(bad).isNotZero();
+            assertThat(result.output()).as(bad).contains("values don't meet the specifications of the schema");
+        }
+    }
+
     // ---- the rendered RBAC and the documented one, as scope|group|resource|verb[@name]
 
     /** The permissions of every ClusterRole and Role bound to the ServiceAccount. */
