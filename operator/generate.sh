@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates the install artifacts derived from elsewhere:
 #   helm/raffinerie/crds/   copies of the top-level crds/ (only without OUT_DIR)
-#   install.yaml            the Namespace raffinerie-system, then `helm template --include-crds` of helm/raffinerie
+#   install.yaml            the Namespace raffinerie-system, then `helm template --include-crds` of helm/raffinerie,
+#                           without the dashboard's session-key Secret (a random key must not be published here:
+#                           create it with kubectl, docs/dashboard-security.md; without it each pod uses its own key)
 #   kustomization.yaml      for `kubectl apply --server-side -k operator/`
 # environment-roles.yaml is not generated (the chart renders the same roles into install.yaml; tests apply it alone).
 #
@@ -41,7 +43,8 @@ metadata:
     pod-security.kubernetes.io/warn: restricted
     pod-security.kubernetes.io/audit: restricted
 YAML
-  "$helm" template raffinerie "$root/helm/raffinerie" --namespace "$namespace" --include-crds
+  "$helm" template raffinerie "$root/helm/raffinerie" --namespace "$namespace" --include-crds \
+    --set dashboard.sessionKey.create=false
 } > "$out/install.yaml.tmp"
 mv "$out/install.yaml.tmp" "$out/install.yaml"
 

@@ -36,3 +36,57 @@ app.kubernetes.io/component: operator
 JOSDK_ALL_NAMESPACES
 {{- end -}}
 {{- end -}}
+
+{{- define "raffinerie.dashboardName" -}}raffinerie-dashboard{{- end -}}
+
+{{- define "raffinerie.dashboardSelectorLabels" -}}
+app.kubernetes.io/name: raffinerie
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: dashboard
+{{- end -}}
+
+{{- define "raffinerie.dashboardLabels" -}}
+{{ include "raffinerie.labels" . }}
+app.kubernetes.io/component: dashboard
+{{- end -}}
+
+{{/* The restricted Pod Security profile, for the operator's and the dashboard's pods. */}}
+{{- define "raffinerie.podSecurityContext" -}}
+runAsNonRoot: true
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}
+
+{{- define "raffinerie.containerSecurityContext" -}}
+runAsNonRoot: true
+readOnlyRootFilesystem: true
+allowPrivilegeEscalation: false
+capabilities:
+  drop: [ALL]
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}
+
+{{/* The Quarkus health endpoints on the port named http. */}}
+{{- define "raffinerie.probes" -}}
+startupProbe:
+  httpGet:
+    path: /q/health/started
+    port: http
+  periodSeconds: 2
+  failureThreshold: 60
+livenessProbe:
+  httpGet:
+    path: /q/health/live
+    port: http
+  periodSeconds: 10
+  timeoutSeconds: 5
+  failureThreshold: 3
+readinessProbe:
+  httpGet:
+    path: /q/health/ready
+    port: http
+  periodSeconds: 10
+  timeoutSeconds: 5
+  failureThreshold: 3
+{{- end -}}

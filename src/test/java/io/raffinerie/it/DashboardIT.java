@@ -2,6 +2,7 @@ package io.raffinerie.it;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
@@ -17,6 +18,9 @@ import io.raffinerie.api.v1alpha1.DataPipelineSpec;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.Parameter;
 import io.raffinerie.operator.dashboard.DashboardCache;
+import io.raffinerie.operator.dashboard.DashboardException;
+import io.raffinerie.operator.dashboard.DashboardUser;
+import io.raffinerie.operator.dashboard.UserActions;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -46,6 +50,9 @@ class DashboardIT {
 
     @Inject
     DashboardCache cache;
+
+    @Inject
+    UserActions actions;
 
     String viewer;
     String editor;
@@ -83,7 +90,7 @@ class DashboardIT {
     }
 
     @Test
-    void theLoginFormChecksTheTokenAndKeepsItInAStrictHttpOnlyCookie() {
+    void theLoginFormChecksTheTokenAndKeepsItSealedInAStrictHttpOnlyCookie() {
         Response refused = given().redirects().follow(false).formParam("token", "nope").post("/login");
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.asString()).contains("did not accept this token");
@@ -91,7 +98,41 @@ class DashboardIT {
         assertThat(accepted.statusCode()).isEqualTo(303);
         String cookie = accepted.header("Set-Cookie");
         assertThat(cookie).startsWith("raffinerie_session=").contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
-        assertThat(given().cookie("raffinerie_session", viewer).get("/").asString()).contains("system:serviceaccount:" + PEOPLE + ":viewer");
+        String sealed = accepted.getCookie("raffinerie_session");
+        assertThat(sealed).as("the cookie never holds the token").doesNotContain(viewer).doesNotContain(viewer.split("\\.")[1]);
+        assertThat(given().cookie("raffinerie_session", sealed).get("/").asString()).contains("system:serviceaccount:" + PEOPLE + ":viewer");
+    }
+
+    @Test
+    void aTamperedForeignOrRawTokenCookieSignsOut() {
+        String sealed = session(viewer);
+        char last = sealed.charAt(sealed.length() - 2);
+        String tampered = sealed.substring(0, sealed.length() - 2) + (last == 'A' ? 'B' : 'A') + sealed.charAt(sealed.length() - 1);
+        for (String cookie : List.of(tampered, viewer, "AQ" + sealed.substring(2, 40))) {
+            Response out = given().redirects().follow(false).cookie("raffinerie_session", cookie).get("/");
+            assertThat(out.statusCode()).isEqualTo(303);
+            assertThat(out.header("Location")).endsWith("/login");
+            assertThat(out.header("Set-Cookie")).as("the cookie is cleared").startsWith("raffinerie_session=;").contains("Max-Age=0");
+        }
+    }
+
+    @Test
+    void aValidTokenOfAPrivilegedIdentityIsRefusedAndNothingIsDoneAsIt() {
+        Resources.createNamespace(client, "raffinerie-system");
+        client.resource(new ServiceAccountBuilder().withNewMetadata().withName("raffinerie-operator").withNamespace("raffinerie-system")
+                .endMetadata().build()).serverSideApply();
+        String operatorToken = client.serviceAccounts().inNamespace("raffinerie-system").withName("raffinerie-operator")
+                .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(600L).endSpec().build()).getStatus().getToken();
+        Response login = given().redirects().follow(false).formParam("token", operatorToken).post("/login");
+        assertThat(login.statusCode()).isEqualTo(403);
+        assertThat(login.asString()).contains("does not act for the privileged user system:serviceaccount:raffinerie-system:raffinerie-operator");
+        assertThat(login.header("Set-Cookie")).isNull();
+        assertThat(page(operatorToken, "/").statusCode()).isEqualTo(403);
+        // However a privileged identity reached UserActions, it is refused before any impersonated call.
+        DashboardUser masters = new DashboardUser("mallory", List.of("system:authenticated", "system:masters"), "csrf");
+        assertThatThrownBy(() -> actions.start(masters, NS, "pipeline", "daily", Map.of(), null))
+                .isInstanceOf(DashboardException.class).hasMessageContaining("privileged group system:masters");
+        assertThatThrownBy(() -> actions.cancel(masters, NS, "any")).isInstanceOf(DashboardException.class);
     }
 
     @Test
@@ -106,21 +147,21 @@ class DashboardIT {
 
     @Test
     void actionsWithoutTheSessionsCsrfTokenAreRefused() {
-        Response noToken = given().redirects().follow(false).cookie("raffinerie_session", editor)
+        Response noToken = given().redirects().follow(false).cookie("raffinerie_session", session(editor))
                 .formParam("kind", "pipeline").formParam("target", "daily").post("/ns/" + NS + "/runs");
         assertThat(noToken.statusCode()).isEqualTo(403);
         assertThat(noToken.asString()).contains("CSRF").doesNotContain("at io.");
-        Response othersToken = given().redirects().follow(false).cookie("raffinerie_session", editor)
+        Response othersToken = given().redirects().follow(false).cookie("raffinerie_session", session(editor))
                 .formParam("csrf", csrf(viewer)).formParam("kind", "pipeline").formParam("target", "daily").post("/ns/" + NS + "/runs");
         assertThat(othersToken.statusCode()).isEqualTo(403);
-        Response viewerRun = given().redirects().follow(false).cookie("raffinerie_session", viewer)
+        Response viewerRun = given().redirects().follow(false).cookie("raffinerie_session", session(viewer))
                 .formParam("csrf", csrf(viewer)).formParam("kind", "pipeline").formParam("target", "daily").post("/ns/" + NS + "/runs");
         assertThat(viewerRun.statusCode()).as("a viewer may not start runs").isEqualTo(403);
     }
 
     @Test
     void anEditorStartsARunWithAParameterAsThemselvesAndCancelsIt() {
-        Response started = given().redirects().follow(false).cookie("raffinerie_session", editor)
+        Response started = given().redirects().follow(false).cookie("raffinerie_session", session(editor))
                 .formParam("csrf", csrf(editor)).formParam("kind", "pipeline").formParam("target", "daily")
                 .formParam("param.DAY", SCRIPT).post("/ns/" + NS + "/runs");
         assertThat(started.statusCode()).isEqualTo(303);
@@ -135,7 +176,7 @@ class DashboardIT {
         assertThat(runPage).as("escaped").doesNotContain(SCRIPT).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
         assertThat(page(editor, "/ns/" + NS + "/pipelines/daily").asString()).doesNotContain(SCRIPT).contains("&lt;script&gt;");
 
-        Response cancelled = given().redirects().follow(false).cookie("raffinerie_session", editor)
+        Response cancelled = given().redirects().follow(false).cookie("raffinerie_session", session(editor))
                 .formParam("csrf", csrf(editor)).post("/ns/" + NS + "/runs/" + name + "/cancel");
         assertThat(cancelled.statusCode()).isEqualTo(303);
         assertThat(client.resources(DataRun.class).inNamespace(NS).withName(name).get().getSpec().cancel).isTrue();
@@ -183,7 +224,7 @@ class DashboardIT {
         Response badName = page(editor, "/ns/NOT_A_NAME/runs/x");
         assertThat(badName.statusCode()).isEqualTo(404);
         assertThat(badName.asString()).contains("does not exist, or you may not read it").doesNotContain("Exception");
-        Response unknownParameter = given().redirects().follow(false).cookie("raffinerie_session", editor)
+        Response unknownParameter = given().redirects().follow(false).cookie("raffinerie_session", session(editor))
                 .formParam("csrf", csrf(editor)).formParam("kind", "pipeline").formParam("target", "daily")
                 .formParam("param.NOPE", "1").post("/ns/" + NS + "/runs");
         assertThat(unknownParameter.statusCode()).isEqualTo(400);
@@ -194,6 +235,13 @@ class DashboardIT {
 
     private Response page(String token, String path) {
         return given().redirects().follow(false).header("Authorization", "Bearer " + token).get(path);
+    }
+
+    /** Signs in through the form: the sealed session cookie. */
+    private String session(String token) {
+        Response login = given().redirects().follow(false).formParam("token", token).post("/login");
+        assertThat(login.statusCode()).isEqualTo(303);
+        return login.getCookie("raffinerie_session");
     }
 
     private String csrf(String token) {

@@ -3,6 +3,8 @@ package io.raffinerie.operator.common;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Operator settings, from application.properties or RAFFINERIE_* environment variables. */
 @ConfigMapping(prefix = "raffinerie")
@@ -10,6 +12,14 @@ public interface OperatorSettings {
     /** The namespace the operator runs in; no environment may claim it. */
     @WithDefault("raffinerie-system")
     String operatorNamespace();
+
+    /**
+     * Whether this process reconciles (RAFFINERIE_RECONCILE). The chart's dashboard Deployment runs the same image
+     * with this off (the Quarkus profile {@code dashboard}), so that its ServiceAccount needs none of the operator's
+     * rights and the operator's needs no impersonation.
+     */
+    @WithDefault("true")
+    boolean reconcile();
 
     LeaderElection leaderElection();
 
@@ -99,11 +109,36 @@ public interface OperatorSettings {
         @WithDefault("false")
         boolean secureCookies();
 
+        /**
+         * The key that seals session cookies (RAFFINERIE_DASHBOARD_SESSION_KEY, from the chart's Secret): every
+         * replica must have the same one. None: a random key per process, so sessions end when it restarts.
+         */
+        Optional<String> sessionKey();
+
+        /** How long a sign-in lasts (the sealed cookie's lifetime), unless the token expires first. */
+        @WithDefault("8h")
+        Duration sessionLifetime();
+
+        /**
+         * Groups the dashboard never acts for, besides system:masters (always refused); a trailing * is a prefix
+         * (RAFFINERIE_DASHBOARD_REFUSED_GROUPS, the chart's dashboard.refusedGroups).
+         */
+        @WithDefault("system:masters,system:nodes")
+        List<String> refusedGroups();
+
+        /**
+         * Users the dashboard never acts for, besides the ServiceAccounts of the operator's namespace (always refused)
+         * (RAFFINERIE_DASHBOARD_REFUSED_USERS, the chart's dashboard.refusedUsers).
+         */
+        @WithDefault("system:admin,system:anonymous,system:apiserver,system:kube-controller-manager,system:kube-scheduler,"
+                + "system:kube-proxy,system:node:*,system:serviceaccount:kube-system:*")
+        List<String> refusedUsers();
+
         ProxyAuth proxyAuth();
 
         /**
-         * Identity from an authenticating proxy's headers instead of a token. Only for a dashboard that nothing but
-         * that proxy can reach: whoever can send these headers is whoever they say.
+         * Identity from an authenticating proxy's headers instead of a token, believed only from a request that
+         * carries the proxy's shared secret in {@link #secretHeader()} (docs/dashboard-security.md).
          */
         interface ProxyAuth {
             @WithDefault("false")
@@ -114,6 +149,16 @@ public interface OperatorSettings {
 
             @WithDefault("X-Remote-Group")
             String groupHeader();
+
+            /** The header in which the proxy sends the shared secret. */
+            @WithDefault("X-Raffinerie-Proxy-Secret")
+            String secretHeader();
+
+            /**
+             * The shared secret (RAFFINERIE_DASHBOARD_PROXY_AUTH_SECRET, from a Secret). Proxy sign-in on without
+             * it: every request with identity headers is refused.
+             */
+            Optional<String> secret();
         }
     }
 }

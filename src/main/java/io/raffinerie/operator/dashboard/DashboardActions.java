@@ -64,8 +64,9 @@ public class DashboardActions {
             return Response.status(401).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(Pages.login("The API server did not accept this token.").render()).build();
         }
-        return Response.seeOther(URI.create("/")).cookie(DashboardFilters.cookie(Authenticator.SESSION_COOKIE, token.trim(),
-                settings.dashboard().secureCookies(), 8 * 3600)).build();
+        return Response.seeOther(URI.create("/")).cookie(DashboardFilters.cookie(Authenticator.SESSION_COOKIE,
+                authenticator.sessionCookie(token), settings.dashboard().secureCookies(),
+                (int) settings.dashboard().sessionLifetime().toSeconds())).build();
     }
 
     @POST
@@ -74,7 +75,7 @@ public class DashboardActions {
     public Response logout(MultivaluedMap<String, String> form, HttpHeaders headers) {
         checked(form, headers);
         return Response.seeOther(URI.create("/login"))
-                .cookie(DashboardFilters.cookie(Authenticator.SESSION_COOKIE, "", settings.dashboard().secureCookies(), 0)).build();
+                .cookie(DashboardFilters.signedOut(settings.dashboard().secureCookies())).build();
     }
 
     @POST

@@ -1,5 +1,7 @@
 package io.raffinerie.operator.dashboard;
 
+import io.raffinerie.operator.common.OperatorSettings;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -11,9 +13,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class DashboardErrors {
     private static final Logger LOG = Logger.getLogger(DashboardErrors.class);
 
+    @Inject
+    OperatorSettings settings;
+
+    /** To the login form, signed out: a session cookie that did not open (altered, foreign, expired) is cleared. */
     @ServerExceptionMapper
     public Response loginRequired(LoginRequired e) {
-        return Response.seeOther(URI.create("/login")).build();
+        return Response.seeOther(URI.create("/login"))
+                .cookie(DashboardFilters.signedOut(settings.dashboard().secureCookies())).build();
     }
 
     @ServerExceptionMapper

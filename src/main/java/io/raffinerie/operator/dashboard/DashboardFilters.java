@@ -32,6 +32,10 @@ public class DashboardFilters {
             return Response.status(404).build();
         }
         request.setProperty(STARTED, System.nanoTime());
+        var refusal = authenticator.proxyRefusal(headers);
+        if (refusal.isPresent()) {
+            return DashboardErrors.page(401, "Not signed in", refusal.get());
+        }
         if (authenticator.needsCsrfSeed(headers) && "GET".equals(request.getMethod())) {
             return Response.seeOther(request.getUriInfo().getRequestUri()).cookie(cookie(Authenticator.CSRF_SEED_COOKIE,
                     Authenticator.newSeed(), settings.dashboard().secureCookies(), NewCookie.DEFAULT_MAX_AGE)).build();
@@ -51,6 +55,11 @@ public class DashboardFilters {
             double millis = (System.nanoTime() - started) / 1e6;
             headers.putSingle("Server-Timing", String.format(Locale.ROOT, "render;dur=%.1f", millis));
         }
+    }
+
+    /** Clears the session cookie: the browser is signed out. */
+    static NewCookie signedOut(boolean secure) {
+        return cookie(Authenticator.SESSION_COOKIE, "", secure, 0);
     }
 
     /** HttpOnly and SameSite=Strict: no script reads it and no other site's request carries it. */

@@ -14,12 +14,16 @@ import java.util.Map;
 
 /**
  * The dashboard's actions, performed as the user (impersonation), exactly as `kubectl create` and `kubectl patch`
- * would: the API server applies the user's RBAC and admission rules, and its audit log names the user.
+ * would: the API server applies the user's RBAC and admission rules, and its audit log names the user. The dashboard
+ * never impersonates a privileged identity (system:masters and the chart's refused groups and users).
  */
 @ApplicationScoped
 public class UserActions {
     @Inject
     KubernetesClient client;
+
+    @Inject
+    DashboardIdentity identity;
 
     /**
      * A new run of a job or pipeline, named after it with a generated suffix; with {@code retryOf}, a retry, which for
@@ -57,7 +61,9 @@ public class UserActions {
                 .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"cancel\":true}}");
     }
 
+    /** A client impersonating the user; a privileged identity is refused first, however it signed in. */
     private KubernetesClient as(DashboardUser user) {
+        identity.checkMayActAs(user);
         return client.newClient(new RequestConfigBuilder()
                 .withImpersonateUsername(user.name())
                 .withImpersonateGroups(user.groups().toArray(String[]::new))

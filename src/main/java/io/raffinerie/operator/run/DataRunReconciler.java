@@ -57,10 +57,8 @@ import java.util.stream.Collectors;
 @RBACRule(apiGroups = "", resources = "pods/log", verbs = "get")
 @RBACRule(apiGroups = "", resources = "secrets", verbs = "get")
 @RBACRule(apiGroups = "", resources = "events", verbs = "create")
-// The dashboard (operator.dashboard): users' tokens checked, their rights asked, their actions done as them.
-@RBACRule(apiGroups = "authentication.k8s.io", resources = "tokenreviews", verbs = "create")
-@RBACRule(apiGroups = "authorization.k8s.io", resources = "subjectaccessreviews", verbs = "create")
-@RBACRule(apiGroups = "", resources = {"users", "groups", "serviceaccounts"}, verbs = "impersonate")
+// The dashboard's rights (TokenReview, SubjectAccessReview, impersonation) are not the operator's: the chart grants
+// them to the dashboard's own ServiceAccount (helm/raffinerie/templates/dashboard.yaml).
 public class DataRunReconciler implements Reconciler<DataRun> {
     @Inject
     Clock clock;

@@ -2,6 +2,7 @@ package io.raffinerie.e2e.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.raffinerie.e2e.harness.Cluster;
 import io.raffinerie.e2e.harness.ExecResult;
@@ -10,10 +11,17 @@ import io.raffinerie.e2e.harness.PlantedSecrets;
 import io.raffinerie.e2e.harness.Raffinerie;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -232,5 +240,147 @@ class SecurityIT {
         ExecResult secrets = asUser(EDITOR, null, "-n", NS, "get", "secret", "db");
         assertThat(secrets.exitCode()).isNotZero();
         refused.add("read the Secret directly -> " + secrets.stderr().strip());
+    }
+
+    // issue 18: dashboard identity
+
+    static final String SYSTEM = "raffinerie-system";
+    static final String PROXY_SECRET = "e2e-proxy-shared-secret-5c2e";
+    static final String OPERATOR_ACCOUNT = "system:serviceaccount:" + SYSTEM + ":raffinerie-operator";
+    static final String DASHBOARD_ACCOUNT = "system:serviceaccount:" + SYSTEM + ":raffinerie-dashboard";
+    final List<String> appliedRbac = new ArrayList<>();
+    Operator dashboard;
+
+    /**
+     * The chart's two identities, as operator/install.yaml defines them (ServiceAccounts, ClusterRoles, bindings), and
+     * the dashboard as the chart runs it: a process of its own (profile dashboard, no reconciler) whose only
+     * credential is the dashboard ServiceAccount's token, with proxy sign-in and its shared secret.
+     */
+    private Operator dashboard() throws IOException {
+        if (dashboard != null) {
+            return dashboard;
+        }
+        cluster.kubectl("create", "namespace", SYSTEM);
+        List<HasMetadata> install;
+        try (var in = Files.newInputStream(cluster.e2eDir().getParent().resolve("operator/install.yaml"))) {
+            install = cluster.client().load(in).items();
+        }
+        for (HasMetadata object : install) {
+            boolean ours = Set.of("raffinerie-operator", "raffinerie-dashboard").contains(object.getMetadata().getName())
+                    && Set.of("ServiceAccount", "ClusterRole", "ClusterRoleBinding").contains(object.getKind());
+            String id = object.getKind() + "/" + object.getMetadata().getName();
+            if (ours && cluster.kubectl("-n", SYSTEM, "get", id).exitCode() != 0) {
+                cluster.client().resource(object).serverSideApply();
+                appliedRbac.add(id);
+            }
+        }
+        dashboard = Operator.separate(cluster, Operator.separatePort(18),
+                cluster.serviceAccountKubeconfig(SYSTEM, "raffinerie-dashboard"), Map.of("QUARKUS_PROFILE", "dashboard",
+                        "RAFFINERIE_DASHBOARD_PROXY_AUTH_ENABLED", "true", "RAFFINERIE_DASHBOARD_PROXY_AUTH_SECRET", PROXY_SECRET,
+                        "RAFFINERIE_DASHBOARD_SESSION_KEY", "e2e-session-key-of-the-security-suite-0123456789"));
+        dashboard.start();
+        return dashboard;
+    }
+
+    @AfterAll
+    void stopTheDashboardAndRemoveItsRbac() {
+        if (dashboard != null) {
+            dashboard.stop();
+        }
+        for (String id : appliedRbac) {
+            cluster.kubectl("-n", SYSTEM, "delete", id, "--ignore-not-found");
+        }
+    }
+
+    private HttpResponse<String> toDashboard(String method, String path, String form, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(dashboard().baseUrl() + path)).timeout(Duration.ofSeconds(20))
+                .method(method, form == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(form));
+        if (form != null) {
+            request.header("Content-Type", "application/x-www-form-urlencoded");
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The message of a dashboard error page. */
+    private static String said(HttpResponse<String> response) {
+        java.util.regex.Matcher message = java.util.regex.Pattern.compile("<p class=\"problem\"[^>]*>([^<]+)</p>").matcher(response.body());
+        return response.statusCode() + " " + (message.find() ? message.group(1).replace("&#39;", "'") : response.body().strip());
+    }
+
+    @Test
+    void theOperatorsAccountCannotImpersonateAndTheDashboardsCannotReadSecrets() throws Exception {
+        dashboard();
+        ExecResult canI = cluster.kubectl("auth", "can-i", "impersonate", "groups/system:masters", "--as=" + OPERATOR_ACCOUNT);
+        assertThat(canI.stdout().strip()).isEqualTo("no");
+        Path operatorKubeconfig = cluster.serviceAccountKubeconfig(SYSTEM, "raffinerie-operator");
+        ExecResult escalate = cluster.kubectl("--kubeconfig", operatorKubeconfig.toString(), "--as=mallory",
+                "--as-group=system:masters", "get", "nodes");
+        assertThat(escalate.exitCode()).isNotZero();
+        assertThat(escalate.stderr()).contains("cannot impersonate");
+        refused.add("the operator's ServiceAccount impersonates system:masters -> " + escalate.stderr().strip());
+        ExecResult secrets = cluster.kubectl("auth", "can-i", "get", "secrets", "-n", NS, "--as=" + DASHBOARD_ACCOUNT);
+        assertThat(secrets.stdout().strip()).isEqualTo("no");
+        refused.add("the dashboard's ServiceAccount reads a Secret -> can-i get secrets: no");
+    }
+
+    @Test
+    void theDashboardNeverActsForAPrivilegedIdentity() throws Exception {
+        String[][] attempts = {{"mallory@example.com", "system:masters"}, {"system:admin", "ops"}, {OPERATOR_ACCOUNT, "ops"},
+                {"mallory@example.com", "system:nodes"}};
+        for (String[] attempt : attempts) {
+            HttpResponse<String> refusal = toDashboard("GET", "/", null, "X-Raffinerie-Proxy-Secret", PROXY_SECRET,
+                    "X-Remote-User", attempt[0], "X-Remote-Group", attempt[1], "Cookie", "raffinerie_csrf_seed=e2e");
+            assertThat(refusal.statusCode()).as(String.join(" ", attempt)).isEqualTo(403);
+            assertThat(refusal.body()).contains("does not act for").contains("privileged");
+            refused.add("the proxy signs in " + attempt[0] + " (" + attempt[1] + ") -> " + said(refusal));
+        }
+        // A valid token of a privileged identity (the operator's own account) is refused at the login form too.
+        String operatorToken = cluster.kubectl("create", "token", "raffinerie-operator", "-n", SYSTEM, "--duration=10m")
+                .assertOk().stdout().strip();
+        HttpResponse<String> login = toDashboard("POST", "/login", "token=" + operatorToken);
+        assertThat(login.statusCode()).isEqualTo(403);
+        assertThat(login.body()).contains("does not act for the privileged user " + OPERATOR_ACCOUNT);
+        assertThat(login.headers().firstValue("Set-Cookie")).isEmpty();
+        refused.add("sign in with the operator's own token -> " + said(login));
+    }
+
+    @Test
+    void identityHeadersThatDidNotComeThroughTheProxyAreRefused() throws Exception {
+        HttpResponse<String> direct = toDashboard("GET", "/", null, "X-Remote-User", EDITOR, "X-Remote-Group", "system:authenticated");
+        assertThat(direct.statusCode()).isEqualTo(401);
+        assertThat(direct.body()).contains("secret header X-Raffinerie-Proxy-Secret").contains("only from its authenticating proxy");
+        refused.add("identity headers sent straight to the dashboard -> " + said(direct));
+        HttpResponse<String> guessed = toDashboard("GET", "/", null, "X-Remote-User", EDITOR, "X-Raffinerie-Proxy-Secret", "guess");
+        assertThat(guessed.statusCode()).isEqualTo(401);
+        assertThat(guessed.body()).contains("is wrong").doesNotContain(PROXY_SECRET);
+        refused.add("identity headers with a guessed proxy secret -> " + said(guessed));
+        HttpResponse<String> proxied = toDashboard("GET", "/", null, "X-Raffinerie-Proxy-Secret", PROXY_SECRET,
+                "X-Remote-User", EDITOR, "Cookie", "raffinerie_csrf_seed=e2e");
+        assertThat(proxied.statusCode()).as("the real proxy's request is believed").isEqualTo(200);
+        assertThat(proxied.body()).contains(EDITOR);
+    }
+
+    @Test
+    void theSessionCookieHoldsNoTokenAndAnAlteredOrRawOneSignsOut() throws Exception {
+        cluster.kubectl("-n", NS, "create", "serviceaccount", "dashboard-user");
+        String token = cluster.kubectl("create", "token", "dashboard-user", "-n", NS, "--duration=10m").assertOk().stdout().strip();
+        HttpResponse<String> login = toDashboard("POST", "/login", "token=" + token);
+        assertThat(login.statusCode()).isEqualTo(303);
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        String sealed = cookie.substring("raffinerie_session=".length(), cookie.indexOf(';'));
+        assertThat(sealed).isNotBlank().doesNotContain(token).doesNotContain(token.split("\\.")[1]);
+        assertThat(toDashboard("GET", "/", null, "Cookie", "raffinerie_session=" + sealed).statusCode()).isEqualTo(200);
+        char flipped = sealed.charAt(10) == 'A' ? 'B' : 'A';
+        String altered = sealed.substring(0, 10) + flipped + sealed.substring(11);
+        for (String[] attempt : new String[][] {{"an altered session cookie", altered}, {"the raw token as the session cookie", token}}) {
+            HttpResponse<String> out = toDashboard("GET", "/", null, "Cookie", "raffinerie_session=" + attempt[1]);
+            assertThat(out.statusCode()).as(attempt[0]).isEqualTo(303);
+            assertThat(out.headers().firstValue("Location").orElse("")).endsWith("/login");
+            assertThat(out.headers().firstValue("Set-Cookie").orElse("")).as("signed out").startsWith("raffinerie_session=;");
+            refused.add(attempt[0] + " -> signed out: 303 to /login, cookie cleared");
+        }
     }
 }
