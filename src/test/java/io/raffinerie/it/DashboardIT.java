@@ -130,7 +130,7 @@ class DashboardIT {
         assertThat(page(operatorToken, "/").statusCode()).isEqualTo(403);
         // However a privileged identity reached UserActions, it is refused before any impersonated call.
         DashboardUser masters = new DashboardUser("mallory", List.of("system:authenticated", "system:masters"), "csrf");
-        assertThatThrownBy(() -> actions.start(masters, NS, "pipeline", "daily", Map.of(), null))
+        assertThatThrownBy(() -> actions.start(masters, NS, "pipeline", "daily", Map.of(), null, false))
                 .isInstanceOf(DashboardException.class).hasMessageContaining("privileged group system:masters");
         assertThatThrownBy(() -> actions.cancel(masters, NS, "any")).isInstanceOf(DashboardException.class);
     }
@@ -184,7 +184,7 @@ class DashboardIT {
 
     @Test
     void aFailedPipelineRunOffersBothRetriesAndEachInheritsItsParameters() {
-        Response started = given().redirects().follow(false).cookie("raffinerie_session", editor)
+        Response started = given().redirects().follow(false).cookie("raffinerie_session", session(editor))
                 .formParam("csrf", csrf(editor)).formParam("kind", "pipeline").formParam("target", "daily")
                 .formParam("param.DAY", "black-friday").post("/ns/" + NS + "/runs");
         String failed = started.header("Location").substring(started.header("Location").lastIndexOf('/') + 1);
@@ -195,7 +195,7 @@ class DashboardIT {
 
         Map<String, DataRun> retries = new java.util.HashMap<>();
         for (String mode : List.of("original", "latest")) {
-            Response retried = given().redirects().follow(false).cookie("raffinerie_session", editor)
+            Response retried = given().redirects().follow(false).cookie("raffinerie_session", session(editor))
                     .formParam("csrf", csrf(editor)).formParam("mode", mode).post("/ns/" + NS + "/runs/" + failed + "/retry");
             assertThat(retried.statusCode()).as(mode).isEqualTo(303);
             String name = retried.header("Location").substring(retried.header("Location").lastIndexOf('/') + 1);
@@ -213,7 +213,7 @@ class DashboardIT {
         assertThat(page(editor, "/ns/" + NS + "/runs/" + latest.getMetadata().getName()).asString())
                 .contains("with the latest pipeline and jobs").contains("black-friday");
 
-        Response bogus = given().redirects().follow(false).cookie("raffinerie_session", editor)
+        Response bogus = given().redirects().follow(false).cookie("raffinerie_session", session(editor))
                 .formParam("csrf", csrf(editor)).formParam("mode", "newest").post("/ns/" + NS + "/runs/" + failed + "/retry");
         assertThat(bogus.statusCode()).isEqualTo(400);
         assertThat(bogus.asString()).contains("mode must be original");
