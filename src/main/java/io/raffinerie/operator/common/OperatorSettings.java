@@ -3,6 +3,8 @@ package io.raffinerie.operator.common;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Operator settings, from application.properties or RAFFINERIE_* environment variables. */
 @ConfigMapping(prefix = "raffinerie")
@@ -81,6 +83,15 @@ public interface OperatorSettings {
         /** Deliveries waiting or in flight beyond which new ones fail at once, so that memory stays bounded. */
         @WithDefault("1000")
         int maxPending();
+
+        /**
+         * CIDRs webhooks may reach although they are loopback, link-local or private addresses (the chart's
+         * alerts.allowedDestinations; RAFFINERIE_ALERTS_ALLOWED_DESTINATIONS, comma-separated). See WebhookDestinations.
+         */
+        Optional<List<String>> allowedDestinations();
+
+        /** More CIDRs webhooks may not reach: the cluster's service and pod ranges when they are public addresses. */
+        Optional<List<String>> deniedDestinations();
     }
 
     Dashboard dashboard();
