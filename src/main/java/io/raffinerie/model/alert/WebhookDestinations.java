@@ -26,7 +26,8 @@ public final class WebhookDestinations {
             Range.of("198.18.0.0/15", "a reserved"),
             Range.of("224.0.0.0/4", "a multicast"),
             Range.of("240.0.0.0/4", "a reserved"),
-            Range.of("::/96", "an unspecified, loopback or IPv4-compatible"),
+            Range.of("::1/128", "a loopback"),
+            Range.of("::/96", "an unspecified or IPv4-compatible"),
             Range.of("fe80::/10", "a link-local (cloud metadata)"),
             Range.of("fc00::/7", "a unique local (cluster service or pod, cloud metadata)"),
             Range.of("ff00::/8", "a multicast"));

@@ -30,7 +30,7 @@ class WebhookDestinationsTest {
     void loopbackLinkLocalMetadataAndUnspecifiedAreRefused() {
         assertThat(refusal(DEFAULTS, "127.0.0.1")).hasValueSatisfying(r -> assertThat(r).contains("a loopback address"));
         assertThat(refusal(DEFAULTS, "127.8.9.10")).hasValueSatisfying(r -> assertThat(r).contains("loopback"));
-        assertThat(refusal(DEFAULTS, "::1")).hasValueSatisfying(r -> assertThat(r).contains("loopback"));
+        assertThat(refusal(DEFAULTS, "::1")).hasValueSatisfying(r -> assertThat(r).contains("a loopback address"));
         assertThat(refusal(DEFAULTS, "::ffff:127.0.0.1")).as("IPv4-mapped").hasValueSatisfying(r -> assertThat(r).contains("loopback"));
         assertThat(refusal(DEFAULTS, "169.254.169.254")).hasValueSatisfying(r -> assertThat(r).contains("cloud metadata"));
         assertThat(refusal(DEFAULTS, "fd00:ec2::254")).as("AWS metadata over IPv6").isPresent();
