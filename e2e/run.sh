@@ -55,7 +55,8 @@ echo "[run] cluster: $(kubectl config current-context) ($KUBECONFIG)"
 step="installing the CRDs, the environment roles and the admission policy"
 [ -f "$jar" ] || { echo "[run] $jar is missing: run \`make run\` (it builds it) or \`make build\`" >&2; false; }
 kubectl apply --server-side -f "$root/crds/" >/dev/null
-kubectl apply --server-side -f "$root/operator/environment-roles.yaml" -f "$root/operator/secret-reference-policy.yaml" >/dev/null
+kubectl apply --server-side -f "$root/operator/environment-roles.yaml" -f "$root/operator/secret-reference-policy.yaml" \
+  -f "$root/operator/spark-pod-policy.yaml" >/dev/null
 kubectl wait --for condition=Established --timeout=60s -f "$root/crds/" >/dev/null
 echo "[run] CRDs, environment roles (raffinerie-viewer, -editor, -manager) and admission policy installed"
 

@@ -14,6 +14,8 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
@@ -83,6 +85,7 @@ class InstallManifestsIT {
             rule("", "events", "create,patch"),
             rule("batch", "jobs,cronjobs", "get,list,watch,create,patch,update,delete"),
             rule("networking.k8s.io", "networkpolicies", "get,list,watch,create,patch,update,delete"),
+            rule("discovery.k8s.io", "endpointslices", "get", "kubernetes"),
             rule("rbac.authorization.k8s.io", "rolebindings", "get,list,watch,create,patch,update,delete"),
             rule("rbac.authorization.k8s.io", "clusterroles", "bind", ENVIRONMENT_ROLES.toArray(String[]::new)),
             rule("rbac.authorization.k8s.io", "clusterroles", "get,list,watch"));
@@ -128,11 +131,12 @@ class InstallManifestsIT {
                 "Role/" + OPERATOR + "-leader-election", "RoleBinding/" + OPERATOR + "-leader-election",
                 "ClusterRole/raffinerie-viewer", "ClusterRole/raffinerie-editor", "ClusterRole/raffinerie-manager",
                 "ClusterRole/raffinerie-spark-driver", "ConfigMap/raffinerie-technologies", "Deployment/" + OPERATOR,
-                "Service/" + OPERATOR, "PodDisruptionBudget/" + OPERATOR,
+                "Service/" + OPERATOR, "PodDisruptionBudget/" + OPERATOR, "NetworkPolicy/" + OPERATOR,
                 "ServiceAccount/" + DASHBOARD, "ClusterRole/" + DASHBOARD, "ClusterRoleBinding/" + DASHBOARD,
                 "Deployment/" + DASHBOARD, "Service/" + DASHBOARD, "Secret/" + DASHBOARD + "-session",
                 "ValidatingAdmissionPolicy/raffinerie-secret-references",
-                "ValidatingAdmissionPolicyBinding/raffinerie-secret-references");
+                "ValidatingAdmissionPolicyBinding/raffinerie-secret-references",
+                "ValidatingAdmissionPolicy/raffinerie-spark-pods", "ValidatingAdmissionPolicyBinding/raffinerie-spark-pods");
         assertThat(kinds(allFeatures)).contains("ServiceMonitor/" + OPERATOR, "PrometheusRule/" + OPERATOR,
                 "ConfigMap/raffinerie-dashboard");
     }
@@ -277,7 +281,16 @@ class InstallManifestsIT {
 
     @Test
     void theSecretReferencePolicyIsThatOfOperatorSecretReferencePolicyYaml() throws IOException {
-        List<HasMetadata> standalone = load(OPERATOR_DIR.resolve("secret-reference-policy.yaml"));
+        renderedAsInTheOperatorDirectory("secret-reference-policy.yaml");
+    }
+
+    @Test
+    void theSparkPodPolicyIsThatOfOperatorSparkPodPolicyYaml() throws IOException {
+        renderedAsInTheOperatorDirectory("spark-pod-policy.yaml");
+    }
+
+    private void renderedAsInTheOperatorDirectory(String file) throws IOException {
+        List<HasMetadata> standalone = load(OPERATOR_DIR.resolve(file));
         assertThat(standalone).extracting(HasMetadata::getKind)
                 .containsExactly("ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding");
         for (HasMetadata expected : standalone) {
@@ -308,7 +321,7 @@ class InstallManifestsIT {
         }
         assertThat(fileNames(OPERATOR_DIR)).as("nothing else lies in operator/")
                 .containsExactlyInAnyOrder("install.yaml", "kustomization.yaml", "generate.sh", "environment-roles.yaml",
-                        "secret-reference-policy.yaml");
+                        "secret-reference-policy.yaml", "spark-pod-policy.yaml");
 
         List<HasMetadata> installed = load(OPERATOR_DIR.resolve("install.yaml"));
         assertThat(installed.get(0)).isInstanceOf(io.fabric8.kubernetes.api.model.Namespace.class);
@@ -465,6 +478,36 @@ class InstallManifestsIT {
         Result result = run(List.of(script.toString()), Map.of()).assertOk();
         assertThat(result.output).contains(" 0 failed").contains("argocd-cm-patch.yaml embeds the four scripts")
                 .doesNotContain("FAIL");
+    }
+
+    /** Issue 18: the operator's pods reach the API server, DNS and public webhook addresses, and are reached on http. */
+    @Test
+    void theOperatorsNetworkPolicyKeepsWebhooksOffTheClusterAndTheAllowanceIsPassedOn() {
+        NetworkPolicy policy = find(defaults, NetworkPolicy.class, OPERATOR);
+        assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+        assertThat(policy.getSpec().getIngress()).singleElement().satisfies(i -> assertThat(i.getPorts())
+                .singleElement().satisfies(p -> assertThat(p.getPort().getStrVal()).isEqualTo("http")));
+        List<NetworkPolicyPeer> webhooks = policy.getSpec().getEgress().get(2).getTo();
+        assertThat(webhooks.get(0).getIpBlock().getCidr()).isEqualTo("0.0.0.0/0");
+        assertThat(webhooks.get(0).getIpBlock().getExcept()).contains("10.0.0.0/8", "127.0.0.0/8", "169.254.0.0/16",
+                "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10");
+        assertThat(webhooks.get(1).getIpBlock().getExcept()).contains("::/96", "fc00::/7", "fe80::/10");
+        assertThat(env(defaults)).doesNotContainKey("RAFFINERIE_ALERTS_ALLOWED_DESTINATIONS");
+
+        List<HasMetadata> allowing = parse(template(List.of("--set", "alerts.allowedDestinations={10.20.30.40/32,fd00:1::/64}",
+                "--set", "alerts.deniedDestinations={203.0.113.0/24}", "--set", "networkPolicy.apiServer={192.0.2.10/32}"))
+                .assertOk().output);
+        assertThat(env(allowing).get("RAFFINERIE_ALERTS_ALLOWED_DESTINATIONS").getValue()).isEqualTo("10.20.30.40/32,fd00:1::/64");
+        assertThat(env(allowing).get("RAFFINERIE_ALERTS_DENIED_DESTINATIONS").getValue()).isEqualTo("203.0.113.0/24");
+        NetworkPolicy allowed = find(allowing, NetworkPolicy.class, OPERATOR);
+        assertThat(allowed.getSpec().getEgress().get(0).getTo()).extracting(p -> p.getIpBlock().getCidr()).containsExactly("192.0.2.10/32");
+        assertThat(allowed.getSpec().getEgress().get(2).getTo()).extracting(p -> p.getIpBlock().getCidr())
+                .contains("10.20.30.40/32", "fd00:1::/64");
+        assertThat(kinds(parse(template(List.of("--set", "networkPolicy.enabled=false")).assertOk().output)))
+                .doesNotContain("NetworkPolicy/" + OPERATOR);
+        Result bad = template(List.of("--set", "alerts.allowedDestinations={hooks.example.com}"));
+        assertThat(bad.exitCode).isNotZero();
+        assertThat(bad.output).contains("values don't meet the specifications of the schema");
     }
 
     // ---- helpers

@@ -67,6 +67,8 @@ class AlertsIT {
     static final String NS = "alerts";
     /** In every webhook URL: it must show up nowhere but in the Secrets. */
     static final String TOKEN = "T0KEN-b7e1c9d4";
+    /** What an internal service would answer a webhook: it must show up nowhere. */
+    static final String ANSWER = "{\"kind\":\"SecretList\",\"items\":[\"internal-data-5f3a\"]}";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -144,6 +146,14 @@ class AlertsIT {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            exchange.close();
+            return;
+        }
+        if (path.startsWith("/reads/")) {
+            requests.add(new Delivery(path, 403, JSON.readTree(body)));
+            byte[] answer = ANSWER.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(403, answer.length);
+            exchange.getResponseBody().write(answer);
             exchange.close();
             return;
         }
@@ -375,6 +385,28 @@ class AlertsIT {
         assertThat(body.path("kind").asText()).isEqualTo("DataPipeline");
         assertThat(body.path("name").asText()).isEqualTo("nightly");
         assertThat(body.path("durationSeconds").isNumber()).isTrue();
+    }
+
+    /** Issue 18: what a webhook answers is never read back, and what only the operator reaches is refused. */
+    @Test
+    @Order(8)
+    void anAnswersBodyIsNeverRecordedAndLoopbackBeyondTheTestsAllowanceIsRefused() {
+        secret("hook-reads", "http://127.0.0.1:" + server.getAddress().getPort() + "/reads/" + TOKEN);
+        secret("hook-loopback", "http://127.0.0.2:" + server.getAddress().getPort() + "/ok/" + TOKEN);
+        job("probe", alert("hook-reads", null, AlertEvent.Succeeded), alert("hook-loopback", null, AlertEvent.Succeeded));
+        DataRun done = runToTheEnd("probe", "probe-1", null, 2);
+        AlertDeliveryStatus read = done.getStatus().alerts.stream().filter(a -> a.alert == 0).findFirst().orElseThrow();
+        assertThat(read.state).isEqualTo(AlertDeliveryState.Failed);
+        assertThat(read.message).startsWith("the webhook answered HTTP 403").doesNotContain(ANSWER);
+        AlertDeliveryStatus loopback = done.getStatus().alerts.stream().filter(a -> a.alert == 1).findFirst().orElseThrow();
+        assertThat(loopback.state).isEqualTo(AlertDeliveryState.Failed);
+        assertThat(loopback.attempts).as("refused, not retried").isEqualTo(1);
+        assertThat(loopback.message).startsWith("the webhook's host resolves to a loopback address, which alerts may not reach");
+        assertThat(requests).as("127.0.0.2 is outside the test profile's 127.0.0.1/32").noneMatch(d -> d.path().startsWith("/ok/")
+                && "probe-1".equals(d.body().path("run").asText()));
+        await().atMost(Resources.TIMEOUT).until(() -> !events("probe-1", "AlertFailed").isEmpty());
+        assertThat(Serialization.asJson(client.resources(DataRun.class).inNamespace(NS).list())
+                + Serialization.asJson(client.v1().events().inNamespace(NS).list())).doesNotContain(ANSWER);
     }
 
     @Test

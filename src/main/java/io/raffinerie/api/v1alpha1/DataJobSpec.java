@@ -19,6 +19,11 @@ import java.util.List;
         fieldPath = ".script")
 @ValidationRule(value = "!has(self.spark) || self.technology == 'spark'",
         message = "spark settings are only allowed for technology spark", fieldPath = ".spark")
+// Spark's pods run with an API token that may create pods: their image is the catalog's, never the job's own.
+@ValidationRule(value = "!has(self.image) || self.technology != 'spark'",
+        message = "image: a spark job's pods get an API token, so they run the technology catalog's image;"
+                + " choose it with version (a cluster administrator adds images to the catalog)",
+        fieldPath = ".image", reason = "FieldValueForbidden")
 @ValidationRule(value = Patterns.UNIQUE_PARAMETERS, message = Patterns.UNIQUE_PARAMETERS_MESSAGE,
         messageExpression = Patterns.UNIQUE_PARAMETERS_MESSAGE_EXPRESSION, fieldPath = ".parameters")
 @ValidationRule(value = "!has(self.env) || self.env.all(v, self.env.exists_one(w, w.name == v.name))",

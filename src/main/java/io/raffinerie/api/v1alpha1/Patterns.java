@@ -55,6 +55,17 @@ public final class Patterns {
     public static final String UNIQUE_PARAMETERS_MESSAGE = "parameter names must be unique";
     public static final String UNIQUE_PARAMETERS_MESSAGE_EXPRESSION = "'parameter \"%s\" is declared more than once; parameter names "
             + "must be unique'.format([self.parameters.filter(p, !self.parameters.exists_one(q, q.name == p.name))[0].name])";
+    /**
+     * The operator's own spark-submit settings, which a job may not override: spark.kubernetes.* (namespace,
+     * identity, image, labels, and the volumes, Secrets and pod templates that would get around the runner's rules),
+     * spark.master and spark.submit.deployMode.
+     */
+    public static final String SPARK_OWN_KEY = "k.startsWith('spark.kubernetes.') || k in ['spark.master', 'spark.submit.deployMode']";
+    public static final String SPARK_CONF_RULE = "!self.exists(k, " + SPARK_OWN_KEY + ")";
+    public static final String SPARK_CONF_MESSAGE = "spark.kubernetes.*, spark.master and spark.submit.deployMode are set by the operator";
+    public static final String SPARK_CONF_MESSAGE_EXPRESSION = "'\"%s\" is set by the operator and may not be overridden"
+            + " (spark.kubernetes.*, spark.master and spark.submit.deployMode); size the driver and executors with spec.spark"
+            + ".driver and spec.spark.executor'.format([self.filter(k, " + SPARK_OWN_KEY + ")[0]])";
 
     private Patterns() {
     }

@@ -21,7 +21,10 @@ public class SparkSpec {
 
     public SparkExecutor executor;
 
+    /** Extra Spark configuration; the operator's own keys (spark.kubernetes.*, spark.master, spark.submit.deployMode) excepted. */
     @Size(max = 100)
+    @ValidationRule(value = Patterns.SPARK_CONF_RULE, message = Patterns.SPARK_CONF_MESSAGE,
+            messageExpression = Patterns.SPARK_CONF_MESSAGE_EXPRESSION, reason = "FieldValueForbidden")
     public Map<String, String> sparkConf;
 
     /** Size of the driver or of one executor. */

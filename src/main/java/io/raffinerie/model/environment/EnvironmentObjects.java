@@ -236,16 +236,26 @@ public final class EnvironmentObjects {
                 .build();
     }
 
-    /** Spark pods (labelled by spark-submit's configuration) may reach the API server, wherever it listens. */
-    public static NetworkPolicy sparkApiPolicy(DataEnvironment environment) {
-        return new NetworkPolicyBuilder()
+    /**
+     * Spark pods (labelled by spark-submit's configuration) may reach the API server at its real endpoints, and no
+     * other address: {@code apiServer} is read from the kubernetes Service's EndpointSlice. Unknown endpoints give
+     * no egress rule at all: Spark pods then reach nothing, rather than everything on the API server's ports.
+     */
+    public static NetworkPolicy sparkApiPolicy(DataEnvironment environment, ApiServerEndpoints apiServer) {
+        NetworkPolicyBuilder policy = new NetworkPolicyBuilder()
                 .withMetadata(metadata(environment, SPARK_POLICY))
                 .withNewSpec()
                 .withNewPodSelector().addToMatchLabels(RunLabels.TECHNOLOGY, "spark").endPodSelector()
                 .withPolicyTypes("Egress")
-                .addNewEgress().withPorts(port(443, "TCP"), port(6443, "TCP")).endEgress()
-                .endSpec()
-                .build();
+                .endSpec();
+        if (!apiServer.isEmpty()) {
+            policy.editSpec().addNewEgress()
+                    .withTo(apiServer.cidrs().stream().map(cidr -> new NetworkPolicyPeerBuilder().withNewIpBlock().withCidr(cidr)
+                            .endIpBlock().build()).toList())
+                    .withPorts(apiServer.ports().stream().map(p -> port(p, "TCP")).toList())
+                    .endEgress().endSpec();
+        }
+        return policy.build();
     }
 
     /** The plain-valued variables. Secret references stay references: no secret value is ever copied here. */

@@ -32,6 +32,14 @@ public final class JobValidation {
             return Optional.of(new Problem(Reasons.INVALID_SPEC,
                     "spec.script: a " + spec.technology + " job needs a script or a command"));
         }
+        if (spec.spark != null && spec.spark.sparkConf != null) {
+            Optional<String> own = spec.spark.sparkConf.keySet().stream().filter(Launch::isOperatorKey).sorted().findFirst();
+            if (own.isPresent()) {
+                return Optional.of(new Problem(Reasons.INVALID_SPEC, "spec.spark.sparkConf: \"" + own.get()
+                        + "\" is set by the operator and may not be overridden (spark.kubernetes.*, spark.master and"
+                        + " spark.submit.deployMode); size the driver and executors with spec.spark.driver and spec.spark.executor"));
+            }
+        }
         return Stream.of(
                         Durations.check("spec.timeout", spec.timeout),
                         CronSchedule.check(spec.schedule),

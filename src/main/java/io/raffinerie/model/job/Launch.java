@@ -42,6 +42,14 @@ record Launch(List<String> command, List<String> args, String serviceAccount, bo
     static List<String> sparkSubmitArgs(DataJob job, String image) {
         SparkSpec spark = job.getSpec().spark == null ? new SparkSpec() : job.getSpec().spark;
         Map<String, String> conf = new TreeMap<>();
+        if (spark.sparkConf != null) {
+            // First, so that the operator's own settings below always win (validation refuses them anyway).
+            spark.sparkConf.forEach((key, value) -> {
+                if (!isOperatorKey(key)) {
+                    conf.put(key, value);
+                }
+            });
+        }
         conf.put("spark.kubernetes.namespace", job.getMetadata().getNamespace());
         conf.put("spark.kubernetes.authenticate.driver.serviceAccountName", EnvironmentObjects.SPARK_SERVICE_ACCOUNT);
         conf.put("spark.kubernetes.container.image", image);
@@ -57,9 +65,6 @@ record Launch(List<String> command, List<String> args, String serviceAccount, bo
             putIfSet(conf, "spark.executor.cores", spark.executor.cores);
             putIfSet(conf, "spark.executor.memory", spark.executor.memory);
             putIfSet(conf, "spark.executor.instances", spark.executor.instances);
-        }
-        if (spark.sparkConf != null) {
-            conf.putAll(spark.sparkConf);
         }
         List<String> args = new ArrayList<>(List.of("--master", SPARK_MASTER, "--deploy-mode", "cluster",
                 "--name", job.getMetadata().getName()));
@@ -78,6 +83,11 @@ record Launch(List<String> command, List<String> args, String serviceAccount, bo
             args.addAll(job.getSpec().args);
         }
         return args;
+    }
+
+    /** A spark-submit setting only the operator sets: see Patterns.SPARK_OWN_KEY, the same rule at admission. */
+    static boolean isOperatorKey(String key) {
+        return key.startsWith("spark.kubernetes.") || key.equals("spark.master") || key.equals("spark.submit.deployMode");
     }
 
     private static void putIfSet(Map<String, String> conf, String key, Object value) {

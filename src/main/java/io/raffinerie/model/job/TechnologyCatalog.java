@@ -56,7 +56,10 @@ public final class TechnologyCatalog {
         return catalog;
     }
 
-    /** The image for a technology and version; {@code jobImage} wins when set. */
+    /**
+     * The image for a technology and version; {@code jobImage} wins when set, except for a technology whose pods get
+     * an API token (spark), which always runs the catalog's image.
+     */
     public Resolution resolve(String technology, String version, String jobImage) {
         Technology entry = technologies.get(technology);
         if (entry == null) {
@@ -70,6 +73,11 @@ public final class TechnologyCatalog {
             }
             return new Resolution(entry, version, jobImage, null);
         }
+        if (entry.launch() == Technology.Launch.SPARK_SUBMIT && jobImage != null && !jobImage.isBlank()) {
+            return Resolution.problem(new Problem(Reasons.INVALID_SPEC, "spec.image: technology " + technology
+                    + " runs its pods with an API token, so they run the catalog's image, never the job's own;"
+                    + " remove spec.image and choose the image with spec.version"));
+        }
         String chosen = version == null ? entry.defaultVersion() : version;
         String image = entry.imagesByVersion().get(chosen);
         if (image == null) {
@@ -78,6 +86,12 @@ public final class TechnologyCatalog {
                     + technology + ";" + Suggestions.didYouMean(chosen, versions) + " valid versions: " + String.join(", ", versions)));
         }
         return new Resolution(entry, chosen, jobImage == null || jobImage.isBlank() ? image : jobImage, null);
+    }
+
+    /** The images of the technologies whose pods get an API token (spark): all that the Spark identity may run. */
+    public List<String> sparkImages() {
+        return technologies.values().stream().filter(t -> t.launch() == Technology.Launch.SPARK_SUBMIT)
+                .flatMap(t -> t.imagesByVersion().values().stream()).distinct().sorted().toList();
     }
 
     /** The technologies whose jobs run a script (python and bash, built in), in name order. */

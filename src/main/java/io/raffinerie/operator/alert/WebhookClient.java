@@ -4,11 +4,14 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.raffinerie.api.v1alpha1.SecretKeyRef;
+import io.raffinerie.model.alert.WebhookDestinations;
+import io.raffinerie.model.run.SecretReferences;
 import io.raffinerie.operator.common.Failures;
 import io.raffinerie.operator.common.OperatorSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -20,7 +23,9 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,18 +34,24 @@ import javax.net.ssl.SSLException;
 
 /**
  * One POST to an alert webhook. The URL is read from its Secret for each attempt and lives only in local variables:
- * it is never logged, and every message this class returns is written without it.
+ * it is never logged, and every message this class returns is written without it. The answer's body is never read:
+ * a webhook is no way to read back what the operator can reach. Before each attempt the host is resolved and every
+ * address checked against {@link WebhookDestinations}; the connection then takes its address from the JVM's address
+ * cache, which that resolution filled, so a name cannot answer a public address to the check and another to the
+ * connection.
  */
 @ApplicationScoped
 public class WebhookClient {
-    private static final int MAX_BODY_IN_MESSAGE = 120;
     private final KubernetesClient client;
     private final Duration timeout;
     private final HttpClient http;
+    private final WebhookDestinations destinations;
 
     public WebhookClient(KubernetesClient client, OperatorSettings settings) {
         this.client = client;
         this.timeout = settings.alerts().requestTimeout();
+        this.destinations = new WebhookDestinations(settings.alerts().allowedDestinations().orElse(List.of()),
+                settings.alerts().deniedDestinations().orElse(List.of()));
         // HTTP/1.1: webhooks are single small requests, and some endpoints mishandle an h2c upgrade.
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -69,7 +80,7 @@ public class WebhookClient {
             if (secret == null) {
                 return Attempt.permanent("the " + where + " of the webhook's URL does not exist in namespace " + namespace);
             }
-            String url = value(secret, ref.key);
+            String url = SecretReferences.decoded(secret).get(ref.key);
             if (url == null || url.isBlank()) {
                 return Attempt.permanent("Secret " + ref.name + " has no key " + ref.key + " with the webhook's URL");
             }
@@ -80,6 +91,16 @@ public class WebhookClient {
         } catch (KubernetesClientException e) {
             return Attempt.retry("the " + where + " could not be read: " + Failures.describe(e));
         }
+        List<byte[]> addresses;
+        try {
+            addresses = Arrays.stream(InetAddress.getAllByName(uri.getHost())).map(InetAddress::getAddress).toList();
+        } catch (UnknownHostException e) {
+            return Attempt.retry("the webhook's host name could not be resolved");
+        }
+        Optional<String> refusal = destinations.refusal(addresses);
+        if (refusal.isPresent()) {
+            return Attempt.permanent(refusal.get());
+        }
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(uri).timeout(timeout)
@@ -89,15 +110,15 @@ public class WebhookClient {
         } catch (IllegalArgumentException e) {
             return Attempt.permanent("the value of " + where + " is not a usable URL");
         }
-        CompletableFuture<HttpResponse<String>> sent = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<Void>> sent = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
         try {
             // The request timeout covers the answer's headers; this bounds a body that never ends, too.
-            HttpResponse<String> response = sent.get(timeout.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<Void> response = sent.get(timeout.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
             int code = response.statusCode();
             if (code >= 200 && code < 300) {
                 return Attempt.delivered("HTTP " + code);
             }
-            String answer = "the webhook answered HTTP " + code + body(response.body(), uri);
+            String answer = "the webhook answered HTTP " + code;
             return code == 408 || code == 429 || code >= 500 ? Attempt.retry(answer) : Attempt.permanent(answer);
         } catch (ExecutionException e) {
             return Attempt.retry(e.getCause() instanceof IOException io ? describe(io, uri)
@@ -110,17 +131,6 @@ public class WebhookClient {
             Thread.currentThread().interrupt();
             return Attempt.permanent("the operator stopped before the webhook answered");
         }
-    }
-
-    private static String value(Secret secret, String key) {
-        if (secret.getData() != null && secret.getData().get(key) != null) {
-            try {
-                return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-        return secret.getStringData() == null ? null : secret.getStringData().get(key);
     }
 
     private static URI parse(String url) {
@@ -156,15 +166,7 @@ public class WebhookClient {
         return "the request to the webhook failed" + message;
     }
 
-    private static String body(String body, URI uri) {
-        if (body == null || body.isBlank()) {
-            return "";
-        }
-        String text = scrub(body.strip(), uri);
-        return ": " + (text.length() > MAX_BODY_IN_MESSAGE ? text.substring(0, MAX_BODY_IN_MESSAGE) + "…" : text);
-    }
-
-    /** Removes the URL and its parts from a text that came from elsewhere (an exception, a response body). */
+    /** Removes the URL and its parts from a text that came from elsewhere (an exception). */
     static String scrub(String text, URI uri) {
         String scrubbed = text.replace(uri.toString(), "<webhook>");
         for (String part : new String[] {uri.getRawAuthority(), uri.getHost(), uri.getRawPath(), uri.getRawQuery()}) {

@@ -91,6 +91,15 @@ public interface OperatorSettings {
         /** Deliveries waiting or in flight beyond which new ones fail at once, so that memory stays bounded. */
         @WithDefault("1000")
         int maxPending();
+
+        /**
+         * CIDRs webhooks may reach although they are loopback, link-local or private addresses (the chart's
+         * alerts.allowedDestinations; RAFFINERIE_ALERTS_ALLOWED_DESTINATIONS, comma-separated). See WebhookDestinations.
+         */
+        Optional<List<String>> allowedDestinations();
+
+        /** More CIDRs webhooks may not reach: the cluster's service and pod ranges when they are public addresses. */
+        Optional<List<String>> deniedDestinations();
     }
 
     Dashboard dashboard();

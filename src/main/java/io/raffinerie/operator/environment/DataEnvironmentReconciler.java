@@ -57,6 +57,8 @@ import java.util.Optional;
             reconcilePrecondition = Preconditions.StrictIsolation.class)})
 @ControllerConfiguration(name = "dataenvironment", informer = @Informer(itemStore = LeanItemStore.class))
 @RBACRule(apiGroups = "", resources = "namespaces", verbs = {"get", "delete"})
+// The API server's real endpoints, for the Spark NetworkPolicy: one object, read by name.
+@RBACRule(apiGroups = "discovery.k8s.io", resources = "endpointslices", verbs = "get", resourceNames = "kubernetes")
 @RBACRule(apiGroups = "rbac.authorization.k8s.io", resources = "clusterroles", verbs = "bind",
         resourceNames = {"raffinerie-viewer", "raffinerie-editor", "raffinerie-manager", "raffinerie-spark-driver"})
 @RBACRule(apiGroups = "rbac.authorization.k8s.io", resources = "clusterroles", verbs = {"get", "list", "watch"})

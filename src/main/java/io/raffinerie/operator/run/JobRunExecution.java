@@ -64,8 +64,7 @@ public class JobRunExecution {
                 status.specGeneration = JobRuns.specGeneration(current);
             }
             if (step.phase.isFinished() && step.phase != StepPhase.Cancelled && step.logTail == null) {
-                step.logTail = logs.tailOfLastAttempt(namespace, pods, job,
-                        environment.map(e -> e.getSpec().variables).orElse(null));
+                step.logTail = logs.tailOfLastAttempt(namespace, pods);
             }
         }
         RunStatuses.applyJobRun(status, step, clock);

@@ -98,7 +98,7 @@ public class PipelineRunExecution {
         }
         plan.jobsToStop().forEach(job -> JobSuspension.suspend(client, namespace, job));
         for (StepStatus step : plan.steps()) {
-            readLogTail(namespace, step, observed.get(step.name), snapshot, variables);
+            readLogTail(namespace, step, observed.get(step.name));
         }
         status.steps = plan.steps();
         status.phase = plan.phase();
@@ -193,14 +193,11 @@ public class PipelineRunExecution {
         return FinallySteps.names(snapshot.pipeline).contains(step) ? plan.finallyInputs() : Map.of();
     }
 
-    private void readLogTail(String namespace, StepStatus step, PipelineRuns.Observed observed, RunSnapshot snapshot,
-            List<Variable> variables) {
+    private void readLogTail(String namespace, StepStatus step, PipelineRuns.Observed observed) {
         if (observed == null || step.logTail != null || !step.phase.isFinished() || step.phase == StepPhase.Cancelled) {
             return;
         }
-        PipelineStep declared = declared(snapshot, step.name);
-        step.logTail = logs.tailOfLastAttempt(namespace, observed.pods(), RunSnapshots.job(snapshot, declared, namespace),
-                variables);
+        step.logTail = logs.tailOfLastAttempt(namespace, observed.pods());
     }
 
     private static PipelineStep declared(RunSnapshot snapshot, String step) {

@@ -23,6 +23,9 @@ import java.util.Map;
 public final class Operator {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static Operator shared;
+    public static final String ALLOWED_DESTINATIONS = "RAFFINERIE_ALERTS_ALLOWED_DESTINATIONS";
+    /** Where WebhookRecorder listens. */
+    public static final String WEBHOOK_RECORDER = "127.0.0.1/32";
 
     private final Cluster cluster;
     private final Path jar;
@@ -46,7 +49,9 @@ public final class Operator {
         if (shared == null) {
             Cluster cluster = Cluster.get();
             install(cluster);
-            shared = new Operator(cluster, sharedPort(), cluster.kubeconfig(), Map.of());
+            // The suites' webhook receivers (WebhookRecorder) listen on 127.0.0.1, which alerts may not reach unless
+            // allowed: allowed here for that one address, as a chart would with alerts.allowedDestinations.
+            shared = new Operator(cluster, sharedPort(), cluster.kubeconfig(), Map.of(ALLOWED_DESTINATIONS, WEBHOOK_RECORDER));
             shared.start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
         }
@@ -109,6 +114,9 @@ public final class Operator {
         cluster.kubectl("wait", "--for", "condition=Established", "--timeout=60s", "-f", root.resolve("crds").toString()).assertOk();
         cluster.kubectl("apply", "--server-side", "-f", root.resolve("operator/environment-roles.yaml").toString()).assertOk();
         cluster.kubectl("apply", "--server-side", "-f", root.resolve("operator/secret-reference-policy.yaml").toString()).assertOk();
+        cluster.kubectl("apply", "--server-side", "-f", root.resolve("operator/spark-pod-policy.yaml").toString()).assertOk();
+        // The operator's namespace, where it publishes the Spark images that policy admits (already there: fine).
+        cluster.kubectl("create", "namespace", "raffinerie-system");
     }
 
     /** Starts the operator and waits until it reports ready (a standby replica is ready too). */

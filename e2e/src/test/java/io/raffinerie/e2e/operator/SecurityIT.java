@@ -84,6 +84,16 @@ class SecurityIT {
         refused.add(attack + " -> " + result.stderr().lines().filter(l -> !l.isBlank()).findFirst().orElse(""));
     }
 
+    /** The editor starts a run of a job. */
+    private void runAsEditor(String run, String job) {
+        assertThat(asUser(EDITOR, """
+                apiVersion: raffinerie.io/v1alpha1
+                kind: DataRun
+                metadata: {name: %s, namespace: %s}
+                spec: {jobRef: %s}
+                """.formatted(run, NS, job), "create", "-f", "-").exitCode()).isZero();
+    }
+
     private static String job(String name, String extra) {
         return """
                 apiVersion: raffinerie.io/v1alpha1
@@ -125,12 +135,7 @@ class SecurityIT {
         // What the editor may do runs as the environment's runner, confined, without an API token.
         assertThat(asUser(EDITOR, job("plain", "script: echo fine"), "apply", "--server-side", "-f", "-").exitCode()).isZero();
         raffinerie.awaitReady("DataJob", NS, "plain");
-        assertThat(asUser(EDITOR, """
-                apiVersion: raffinerie.io/v1alpha1
-                kind: DataRun
-                metadata: {name: plain-1, namespace: %s}
-                spec: {jobRef: plain}
-                """.formatted(NS), "create", "-f", "-").exitCode()).isZero();
+        runAsEditor("plain-1", "plain");
         raffinerie.awaitPhase(NS, "plain-1", "Succeeded");
         Pod pod = cluster.client().pods().inNamespace(NS).withLabel("raffinerie.io/run", "plain-1").list().getItems().get(0);
         assertThat(pod.getSpec().getServiceAccountName()).isEqualTo("raffinerie-runner");
@@ -382,5 +387,167 @@ class SecurityIT {
             assertThat(out.headers().firstValue("Set-Cookie").orElse("")).as("signed out").startsWith("raffinerie_session=;");
             refused.add(attempt[0] + " -> signed out: 303 to /login, cookie cleared");
         }
+    }
+
+    // issue 18: Spark, masking, webhooks
+
+    /** A spark job with an extra spec, as YAML. */
+    private static String sparkJob(String name, String extra) {
+        return """
+                apiVersion: raffinerie.io/v1alpha1
+                kind: DataJob
+                metadata: {name: %s, namespace: %s}
+                spec:
+                  technology: spark
+                  spark: {mainClass: org.apache.spark.examples.SparkPi, mainApplicationFile: "local:///opt/spark/examples/jars/spark-examples.jar"}
+                %s
+                """.formatted(name, NS, extra.indent(2));
+    }
+
+    @Test
+    void anEditorCannotGiveASparkJobItsOwnImageOrTheOperatorsSparkSettings() {
+        refusedForEditor("a spark job (API token) with the editor's own image", sparkJob("own-image", "image: ghcr.io/eve/spark:1"),
+                "a spark job's pods get an API token, so they run the technology catalog's image");
+        refusedForEditor("a spark job overriding the operator's spark.kubernetes settings", """
+                apiVersion: raffinerie.io/v1alpha1
+                kind: DataJob
+                metadata: {name: own-identity, namespace: %s}
+                spec:
+                  technology: spark
+                  spark:
+                    mainApplicationFile: "local:///app.jar"
+                    sparkConf: {spark.kubernetes.authenticate.driver.serviceAccountName: default}
+                """.formatted(NS), "\"spark.kubernetes.authenticate.driver.serviceAccountName\" is set by the operator");
+    }
+
+    /** A pod as a Spark job's code would create it with its token: Spark-labelled, restricted, with {@code extra}. */
+    private static String sparkPod(String name, String image, String containerExtra, String specExtra) {
+        return """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: %s
+                  namespace: %s
+                  labels: {spark-role: driver, raffinerie.io/technology: spark}
+                spec:
+                  serviceAccountName: raffinerie-spark
+                  restartPolicy: Never
+                  securityContext: {runAsNonRoot: true, runAsUser: 185, seccompProfile: {type: RuntimeDefault}}
+                  containers:
+                    - name: spark-kubernetes-driver
+                      image: %s
+                      securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}
+                %s
+                %s
+                """.formatted(name, NS, image, containerExtra.indent(6), specExtra.indent(2));
+    }
+
+    /**
+     * A spark job's code holds the Spark identity's token, which may create pods. Tried with that token's identity:
+     * every pod that would reach a Secret, run another image or another program is refused; Spark's own are not.
+     */
+    @Test
+    void aSparkJobsTokenCannotCreateAPodThatReadsASecretOrRunsAnotherImage() {
+        String spark = "system:serviceaccount:" + NS + ":raffinerie-spark";
+        String driver = "args: [driver, --properties-file, /opt/spark/conf/spark.properties]";
+        Map<String, String[]> attacks = new java.util.LinkedHashMap<>();
+        attacks.put("the Spark token creates a pod mounting a Secret", new String[] {sparkPod("grab-volume", "apache/spark:3.5.3",
+                driver + "\nvolumeMounts: [{name: db, mountPath: /db}]", "volumes: [{name: db, secret: {secretName: db}}]"),
+                "Spark pods may mount only emptyDir, ConfigMap, downward API and projected API token volumes"});
+        attacks.put("the Spark token creates a pod given a Secret in its env", new String[] {sparkPod("grab-env", "apache/spark:3.5.3",
+                driver + "\nenv: [{name: P, valueFrom: {secretKeyRef: {name: db, key: password}}}]", ""),
+                "Spark pods may not be given a Secret"});
+        attacks.put("the Spark token creates a pod running its own image", new String[] {sparkPod("grab-image", "ghcr.io/eve/tool:1",
+                driver, ""), "the Spark identity may run only the Spark images of the technology catalog"});
+        attacks.put("the Spark token creates a pod running a shell in the Spark image", new String[] {sparkPod("grab-shell",
+                "apache/spark:3.5.3", "command: [sh, -c, 'cat /var/run/secrets/kubernetes.io/serviceaccount/token']", ""),
+                "no command, and args starting with driver or executor"});
+        attacks.put("the Spark token creates a pod that is not Spark's", new String[] {sparkPod("grab-plain", "apache/spark:3.5.3",
+                driver, "").replace("labels: {spark-role: driver, raffinerie.io/technology: spark}", "labels: {app: mine}"),
+                "the Spark identity may create only Spark's driver and executor pods"});
+        attacks.forEach((attack, pod) -> {
+            ExecResult result = asUser(spark, pod[0], "apply", "--server-side", "-f", "-");
+            assertThat(result.exitCode()).as(attack + ": " + result.stdout()).isNotZero();
+            assertThat(result.stderr()).as(attack).contains(pod[1]);
+            refused.add(attack + " -> " + result.stderr().lines().filter(l -> !l.isBlank()).findFirst().orElse(""));
+        });
+        // Spark's own driver pod, as spark-submit creates it, is admitted: the policy confines, it does not ban.
+        ExecResult own = asUser(spark, sparkPod("driver-ok", "apache/spark:3.5.3", driver, ""), "apply", "--server-side", "-f", "-");
+        assertThat(own.exitCode()).as(own.stderr()).isZero();
+        cluster.kubectl("-n", NS, "delete", "pod", "driver-ok", "--wait=false");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void sparkPodsReachOnlyTheApiServersRealEndpoints() {
+        var slice = cluster.client().discovery().v1().endpointSlices().inNamespace("default").withName("kubernetes").get();
+        List<String> endpoints = slice.getEndpoints().stream().flatMap(e -> e.getAddresses().stream()).map(a -> a + "/32").toList();
+        var policy = cluster.client().network().v1().networkPolicies().inNamespace(NS).withName("raffinerie-spark-api").get();
+        assertThat(policy.getSpec().getEgress()).singleElement().satisfies(rule -> {
+            assertThat(rule.getTo()).as("never any address").isNotEmpty();
+            assertThat(rule.getTo()).extracting(p -> p.getIpBlock().getCidr()).containsExactlyInAnyOrderElementsOf(endpoints);
+        });
+        refused.add("Spark pods reach any address on 443/6443 -> only the API server's endpoints " + endpoints);
+    }
+
+    /**
+     * A manager's alert webhook pointed at what only the operator reaches (the cloud's metadata service, the operator's
+     * own loopback, a cluster Service) is refused at send time with the reason, never sent, and nothing read back.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aManagersWebhookCannotReachMetadataLoopbackOrClusterServices() {
+        String service = cluster.kubectl("-n", "default", "get", "service", "kubernetes", "-o", "jsonpath={.spec.clusterIP}")
+                .assertOk().stdout().strip();
+        Map<String, String> targets = new java.util.LinkedHashMap<>();
+        targets.put("hook-metadata", "http://169.254.169.254/latest/meta-data/iam/security-credentials/");
+        targets.put("hook-loopback", "http://[::1]:8080/q/metrics");
+        targets.put("hook-service", "https://" + service + "/api/v1/namespaces/kube-system/secrets");
+        // One job per webhook: the secret-reference policy's authorizer checks exceed its cost limit at three Secrets.
+        targets.forEach((secret, url) -> {
+            String target = secret.substring("hook-".length());
+            assertThat(asUser(MANAGER, null, "-n", NS, "create", "secret", "generic", secret, "--from-literal=url=" + url).exitCode())
+                    .isZero();
+            ExecResult probe = asUser(MANAGER, job("probe-" + target, "alerts: [{events: [Succeeded], webhook: {urlSecretRef: {name: "
+                    + secret + ", key: url}}}]").replace("echo \"$PASSWORD\" | base64", "echo probing"), "apply", "--server-side", "-f", "-");
+            assertThat(probe.exitCode()).as(probe.stderr()).isZero();
+            raffinerie.awaitReady("DataJob", NS, "probe-" + target);
+            raffinerie.run(NS, "probe-" + target + "-1", "jobRef", "probe-" + target, null);
+            var run = raffinerie.await("DataRun", NS, "probe-" + target + "-1", r -> {
+                List<Map<String, Object>> sent = (List<Map<String, Object>>) Raffinerie.status(r).get("alerts");
+                return sent != null && sent.size() == 1 && !"Pending".equals(sent.get(0).get("state"));
+            });
+            Map<String, Object> delivery = ((List<Map<String, Object>>) Raffinerie.status(run).get("alerts")).get(0);
+            assertThat(delivery.get("state")).as(target).isEqualTo("Failed");
+            assertThat(((Number) delivery.get("attempts")).intValue()).as(target + ": refused, not retried").isEqualTo(1);
+            assertThat(String.valueOf(delivery.get("message"))).as(target).contains("which alerts may not reach")
+                    .doesNotContain("169.254").doesNotContain(service);
+            refused.add("a manager's webhook at " + target + " -> " + delivery.get("message"));
+        });
+    }
+
+    /**
+     * The manager's job prints the Secret it is given; mid-run, the editor edits the job so that it names no Secret
+     * (which the editor may do) and the manager deletes it: the log tail the editor reads still masks the value.
+     */
+    @Test
+    void aJobEditedThenDeletedMidRunStillMasksWhatItsRunPrinted() {
+        assertThat(asUser(MANAGER, job("printer", """
+                env: [{name: PASSWORD, secretKeyRef: {name: db, key: password}}]
+                podMetadata: {annotations: {raffinerie.io/sim-log: "connecting with $(PASSWORD)", raffinerie.io/sim-duration: 4s}}
+                """).replace("echo \"$PASSWORD\" | base64", "echo \"connecting with $PASSWORD\""),
+                "apply", "--server-side", "-f", "-").exitCode()).isZero();
+        raffinerie.awaitReady("DataJob", NS, "printer");
+        runAsEditor("printer-1", "printer");
+        raffinerie.awaitPhase(NS, "printer-1", "Running");
+        ExecResult edit = asUser(EDITOR, null, "-n", NS, "patch", "datajob", "printer", "--type=json",
+                "-p", "[{\"op\":\"remove\",\"path\":\"/spec/env\"}]");
+        assertThat(edit.exitCode()).as(edit.stderr()).isZero();
+        assertThat(asUser(MANAGER, null, "-n", NS, "delete", "datajob", "printer").exitCode()).isZero();
+        raffinerie.await("DataRun", NS, "printer-1", r -> !Raffinerie.steps(r).isEmpty() && Raffinerie.steps(r).get(0).get("logTail") != null);
+        String tail = asUser(EDITOR, null, "-n", NS, "get", "datarun", "printer-1", "-o", "jsonpath={.status.steps[0].logTail}")
+                .assertOk().stdout();
+        assertThat(tail).contains("connecting with ****").doesNotContain(PASSWORD);
+        refused.add("an editor strips a job's Secret mid-run to unmask its log tail -> " + tail.strip());
     }
 }

@@ -1,0 +1,53 @@
+package io.raffinerie.operator.job;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.quarkus.runtime.StartupEvent;
+import io.raffinerie.model.environment.EnvironmentModel;
+import io.raffinerie.model.job.TechnologyCatalog;
+import io.raffinerie.operator.common.Failures;
+import io.raffinerie.operator.common.OperatorSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes the Spark images of the technology catalog into the ConfigMap raffinerie-spark-images of the operator's
+ * namespace: the parameter of the ValidatingAdmissionPolicy raffinerie-spark-pods, which lets the Spark identity run
+ * those images and no other. Written at each start (a new catalog restarts the operator); until it exists, that
+ * policy admits no Spark pod.
+ */
+@ApplicationScoped
+public class SparkImagesPublisher {
+    public static final String CONFIG_MAP = "raffinerie-spark-images";
+    private static final Logger LOG = Logger.getLogger(SparkImagesPublisher.class);
+
+    private final KubernetesClient client;
+    private final TechnologyCatalog catalog;
+    private final OperatorSettings settings;
+
+    public SparkImagesPublisher(KubernetesClient client, TechnologyCatalog catalog, OperatorSettings settings) {
+        this.client = client;
+        this.catalog = catalog;
+        this.settings = settings;
+    }
+
+    void publish(@Observes StartupEvent event) {
+        String namespace = settings.operatorNamespace();
+        try {
+            if (client.namespaces().withName(namespace).get() == null) {
+                LOG.warnf("namespace %s does not exist: the Spark images are not published in ConfigMap %s, so the policy"
+                        + " raffinerie-spark-pods admits no Spark pod", namespace, CONFIG_MAP);
+                return;
+            }
+            client.resource(new ConfigMapBuilder().withNewMetadata().withName(CONFIG_MAP).withNamespace(namespace)
+                    .addToLabels(EnvironmentModel.MANAGED_BY_LABEL, EnvironmentModel.MANAGED_BY).endMetadata()
+                    .addToData("images", String.join(",", catalog.sparkImages())).build())
+                    .fieldManager("raffinerie-operator").forceConflicts().serverSideApply();
+        } catch (KubernetesClientException e) {
+            LOG.warnf("the Spark images could not be published in ConfigMap %s/%s (%s): the policy raffinerie-spark-pods"
+                    + " admits no Spark pod until the operator starts again", namespace, CONFIG_MAP, Failures.describe(e));
+        }
+    }
+}
