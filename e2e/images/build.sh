@@ -131,7 +131,7 @@ apt_refresh() {
   local suite
   for suite in "$@"; do
     apt_setup "$suite"
-    (apt_private "$suite" apt-get -qq update >/dev/null 2>"$(apt_dir "$suite")/update.log" \
+    (apt_private "$suite" apt-get -qq --error-on=any update >/dev/null 2>"$(apt_dir "$suite")/update.log" \
       && rm -f "$(apt_dir "$suite")/failed" || touch "$(apt_dir "$suite")/failed") &
   done
   wait
@@ -305,6 +305,7 @@ image() {
   rm -rf "$dir"
   mv -T "$tmp" "$dir"
   cp "$dir/packages.txt" "$last"
+  rm -f "$cache/$name-failed.log"
   # Older images of that name are never found again (sets that link their archives keep them readable).
   find "$cache" -maxdepth 1 -name "$name-*" -type d -not -path "$dir" -exec rm -rf {} +
   log "$name: $REF, $(numfmt --to=iec "$(stat -c %s "$dir/$name.tar")") archive," \
@@ -360,7 +361,8 @@ main() {
   done
   # The set: hard links to the archives (the node's up script imports every *.tar in it) and the catalog mapping.
   local set
-  set=$cache/set-$(printf '%s\n' "${dirs[@]}" | sha256sum | cut -c1-10)
+  # Named by the images' manifests: a rebuilt image (even under the same key) is another set.
+  set=$cache/set-$(for dir in "${dirs[@]}"; do echo "$dir"; cat "$dir/oci.json"; done | sha256sum | cut -c1-10)
   if [ ! -f "$set/.complete" ]; then
     local tmp
     tmp=$(mktemp -d "$cache/.set.XXXXXX")
