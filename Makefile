@@ -21,7 +21,7 @@ stop: ## Stop the operator that `make run` started
 	e2e/run.sh --stop
 
 .PHONY: test
-test: tools kube-api-test-bins ## Every test suite: unit, integration (real kube-apiserver) and end-to-end (local cluster)
+test: tools kube-api-test-bins images ## Every test suite: unit, integration (real kube-apiserver), the images' self-test and end-to-end (local cluster)
 	$(MVN) verify
 	$(MAKE) e2e
 
@@ -68,6 +68,14 @@ crds: ## Regenerate crds/ from the API classes, and the chart's copy and operato
 .PHONY: tools
 tools: ## Build (once, cached under ~/.cache/raffinerie) Kubernetes, etcd, KWOK and helm from source
 	@e2e/tools/build.sh >/dev/null
+
+.PHONY: images
+images: ## Build (once, cached under ~/.cache/raffinerie/images) the real node's images from Debian packages, and self-test them
+	@dir=$$(e2e/images/build.sh) && e2e/images/selftest.sh "$$dir"
+
+.PHONY: operator-image
+operator-image: $(OPERATOR_JAR) ## Build the operator's own image (JRE 17 + target/quarkus-app) from Debian packages, and self-test it
+	@dir=$$(e2e/images/build.sh operator) && e2e/images/selftest.sh "$$dir"
 
 .PHONY: kube-api-test-bins
 kube-api-test-bins: tools ## Put etcd, kube-apiserver and kubectl where fabric8 kube-api-test finds them
