@@ -13,7 +13,7 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 .PHONY: run
-run: tools $(OPERATOR_JAR) ## Start the local cluster (unless KUBECONFIG is set), install the CRDs and the operator, apply the examples
+run: tools $(OPERATOR_JAR) ## Start the local cluster (one real node, unless KUBECONFIG is set), install the CRDs and the operator, run the examples for real
 	e2e/run.sh
 
 .PHONY: stop

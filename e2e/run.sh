@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
 # `make run`: the local cluster (unless KUBECONFIG is set), the CRDs and the environment roles, the operator as a
-# local process, and the examples; waits until they are Ready and the example pipeline run has Succeeded, and shows
-# them. On any failure it says what failed and prints the end of the operator's log. `--stop` stops the operator.
-# Environment: RAFFINERIE_RUN_PORT (the operator's HTTP port: health, metrics, dashboard; default 8080).
+# local process, the example pipeline's workspace and the examples; waits until they are Ready and the example
+# pipeline run has Succeeded, and shows each step's log tail. On any failure it says what failed and prints the end of
+# the operator's log. `--stop` stops the operator.
+#
+# The local cluster is one real node and no KWOK node (e2e/cluster/README.md): the images of e2e/images/build.sh are
+# built (or found in the cache) and imported, the operator maps the technologies to them (RAFFINERIE_TECHNOLOGIES from
+# the image set's technologies.json) and the examples' scripts really run. The workspace is a PersistentVolume on a
+# directory of the cluster's work directory (`make cluster-down` removes it) bound to the claim daily-sales-workspace.
+# With KUBECONFIG set: that cluster, its own images, and a claim of its default StorageClass.
+# Environment: RAFFINERIE_RUN_PORT (the operator's HTTP port: health, metrics, dashboard; default 8080),
+# RAFFINERIE_REAL_NODE=0 (the local cluster with two KWOK nodes instead: pods simulated, empty log tails, no root
+# needed), KWOK_WORKDIR and RAFFINERIE_KUBECONFIG (as for e2e/cluster/up.sh).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -45,12 +54,27 @@ trap on_failure ERR
 
 step="building the Kubernetes tools"
 bin=$("$root/e2e/tools/build.sh")
+local_cluster=""
+technologies=""
+real_node=${RAFFINERIE_REAL_NODE:-1}
 if [ -z "${KUBECONFIG:-}" ]; then
-  step="starting the local cluster"
-  export KUBECONFIG=$("$root/e2e/cluster/up.sh")
+  local_cluster=${KWOK_WORKDIR:-$HOME/.kwok}/clusters/raffinerie
+  if [ "$real_node" = 1 ]; then
+    step="building the real node's images (e2e/images/build.sh)"
+    images=$("$root/e2e/images/build.sh")
+    technologies=$(cat "$images/technologies.json")
+    step="starting the local cluster with one real node"
+    export KUBECONFIG=$(RAFFINERIE_NODES=0 RAFFINERIE_REAL_NODE=1 RAFFINERIE_IMAGE_DIRS=$images "$root/e2e/cluster/up.sh")
+  else
+    step="starting the local cluster (KWOK nodes)"
+    export KUBECONFIG=$(RAFFINERIE_REAL_NODE=0 "$root/e2e/cluster/up.sh")
+  fi
 fi
 kubectl() { "$bin/kubectl" "$@"; }
 echo "[run] cluster: $(kubectl config current-context) ($KUBECONFIG)"
+if [ -n "$local_cluster" ]; then
+  echo "[run] nodes: $(kubectl get nodes -o jsonpath='{range .items[*]}{.metadata.name} ({.metadata.labels.raffinerie\.io/node}{.metadata.labels.type}) {end}')"
+fi
 
 step="installing the CRDs, the environment roles and the admission policy"
 [ -f "$jar" ] || { echo "[run] $jar is missing: run \`make run\` (it builds it) or \`make build\`" >&2; false; }
@@ -62,11 +86,14 @@ echo "[run] CRDs, environment roles (raffinerie-viewer, -editor, -manager) and a
 
 step="starting the operator"
 stop_operator
+# The operator's namespace: it publishes the Spark images there (ConfigMap raffinerie-spark-images), the parameter of
+# the admission policy raffinerie-spark-pods, which refuses every pod while that ConfigMap is missing.
+kubectl create namespace raffinerie-system --dry-run=client -o yaml | kubectl apply --server-side -f - >/dev/null
 if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
   echo "[run] port $port is in use: stop what listens there, or set RAFFINERIE_RUN_PORT" >&2
   false
 fi
-POD_NAMESPACE=raffinerie-system QUARKUS_HTTP_PORT=$port nohup java -jar "$jar" >"$log" 2>&1 &
+RAFFINERIE_TECHNOLOGIES=$technologies POD_NAMESPACE=raffinerie-system QUARKUS_HTTP_PORT=$port nohup java -jar "$jar" >"$log" 2>&1 &
 echo $! >"$pidfile"
 step="waiting for the operator to be healthy (http://127.0.0.1:$port/q/health/ready)"
 deadline=$((SECONDS + 120))
@@ -76,12 +103,55 @@ until curl -fsS "http://127.0.0.1:$port/q/health/ready" 2>/dev/null | grep -q '"
   sleep 0.5
 done
 echo "[run] operator healthy (pid $(cat "$pidfile"), port $port, log $log)"
+step="waiting for the operator to publish the Spark images (raffinerie-system/raffinerie-spark-images)"
+kubectl -n raffinerie-system wait --for=create --timeout=60s configmap/raffinerie-spark-images >/dev/null
+[ -z "$technologies" ] || echo "[run] technologies: the local images ($images/images.txt)"
 
 alive() { kill -0 "$(cat "$pidfile")" 2>/dev/null || { echo "[run] the operator died" >&2; false; }; }
 step="waiting for the environment sales-dev to be Ready"
 kubectl apply --server-side -f "$root/examples/00-environment.yaml" >/dev/null
 kubectl wait --for condition=Ready --timeout=120s dataenvironment/sales-dev >/dev/null
 alive
+step="making the example pipeline's workspace (the claim daily-sales-workspace)"
+if [ -n "$local_cluster" ]; then
+  # A directory of the cluster's work directory, writable by the pods' uid 1000, as a PersistentVolume bound to the
+  # claim alone; the kubelet mounts it as it is (hostPath), and `make cluster-down` removes it with the work dir.
+  workspace=$local_cluster/workspace/sales-dev
+  mkdir -p "$workspace"
+  chmod 0777 "$workspace"
+  kubectl apply --server-side -f - >/dev/null <<EOF
+apiVersion: v1
+kind: PersistentVolume
+metadata: {name: sales-dev-daily-sales-workspace}
+spec:
+  capacity: {storage: 1Gi}
+  accessModes: [ReadWriteMany]
+  persistentVolumeReclaimPolicy: Retain
+  storageClassName: ""
+  claimRef: {namespace: sales-dev, name: daily-sales-workspace}
+  hostPath: {path: $workspace, type: Directory}
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: daily-sales-workspace, namespace: sales-dev}
+spec:
+  accessModes: [ReadWriteMany]
+  storageClassName: ""
+  volumeName: sales-dev-daily-sales-workspace
+  resources: {requests: {storage: 1Gi}}
+EOF
+  echo "[run] workspace: the claim daily-sales-workspace, on $workspace"
+else
+  kubectl apply --server-side -f - >/dev/null <<EOF
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: daily-sales-workspace, namespace: sales-dev}
+spec:
+  accessModes: [ReadWriteOnce]
+  resources: {requests: {storage: 1Gi}}
+EOF
+  echo "[run] workspace: the claim daily-sales-workspace, of the cluster's default StorageClass"
+fi
 step="waiting for the example jobs, pipelines and runs to be Ready"
 kubectl apply --server-side -f "$root/examples/" >/dev/null
 for kind in datajobs datapipelines dataruns; do
@@ -89,10 +159,15 @@ for kind in datajobs datapipelines dataruns; do
 done
 alive
 step="waiting for the example pipeline run daily-sales-first to succeed"
-kubectl -n sales-dev wait --for=jsonpath='{.status.phase}'=Succeeded --timeout=180s datarun/daily-sales-first >/dev/null
+if ! kubectl -n sales-dev wait --for=jsonpath='{.status.phase}'=Succeeded --timeout=300s datarun/daily-sales-first >/dev/null; then
+  kubectl -n sales-dev get datarun daily-sales-first -o jsonpath='{.status.phase}: {.status.message}{"\n"}' >&2 || true
+  kubectl -n sales-dev get pods -o wide >&2 || true
+  false
+fi
 alive
 kubectl get raffinerie -A
 echo
-kubectl -n sales-dev get datarun daily-sales-first -o jsonpath='{range .status.steps[*]}{.name}{"\t"}{.phase}{"\t"}{.logTail}{"\n"}{end}'
+# Each step's log tail: what its script printed (empty on KWOK nodes, whose pods are simulated).
+kubectl -n sales-dev get datarun daily-sales-first -o jsonpath='{range .status.steps[*]}{"== "}{.name}{" "}{.phase}{"\n"}{.logTail}{"\n"}{end}'
 echo "[run] daily-sales-first Succeeded. The operator keeps running in the background (dashboard: http://127.0.0.1:$port/);"
 echo "[run] \`make stop\` stops it, \`make cluster-down\` stops everything."

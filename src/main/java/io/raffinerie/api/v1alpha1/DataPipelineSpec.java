@@ -51,6 +51,9 @@ public class DataPipelineSpec {
 
     public PipelineSchedule schedule;
 
+    /** A volume every step of a run mounts at /workspace, to pass files from one step to the next. */
+    public Workspace workspace;
+
     public History history;
 
     @Size(max = 10)

@@ -24,6 +24,7 @@ import io.raffinerie.model.pipeline.PipelineRuns;
 import io.raffinerie.model.pipeline.FinallySteps;
 import io.raffinerie.model.pipeline.PipelineValidation;
 import io.raffinerie.model.pipeline.RunSnapshots;
+import io.raffinerie.model.pipeline.Workspaces;
 import io.raffinerie.model.run.RunProgress;
 import io.raffinerie.model.run.JobRuns;
 import io.raffinerie.model.run.RunParameters;
@@ -185,7 +186,8 @@ public class PipelineRunExecution {
         TechnologyCatalog.Resolution resolution = catalog.resolve(job.getSpec().technology, job.getSpec().version, job.getSpec().image);
         Map<String, String> values = new LinkedHashMap<>(RunSnapshots.stepParameters(snapshot, step, parameters));
         values.putAll(inputs);
-        return Creations.createIfAbsent(client, JobRuns.desired(run, step.name, job, resolution, values, environment));
+        return Creations.createIfAbsent(client, Workspaces.mounted(JobRuns.desired(run, step.name, job, resolution, values, environment),
+                snapshot.pipeline.workspace));
     }
 
     /** What a finally step learns of the run besides its parameters; nothing for the other steps. */

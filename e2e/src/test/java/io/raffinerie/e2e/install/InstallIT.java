@@ -49,6 +49,7 @@ class InstallIT {
     static final String ACCOUNT = "raffinerie-operator";
     static final String RELEASE = "raffinerie";
     static final String EXAMPLES = "sales-dev";
+    static final String WORKSPACE_VOLUME = "e2e-install-daily-sales-workspace";
     static final String GITOPS_MANAGER = "argocd";
     static final Duration HANDOVER_TARGET = Duration.ofSeconds(20);
 
@@ -263,8 +264,37 @@ class InstallIT {
         cluster.kubectl("apply", "--server-side", "--field-manager=" + GITOPS_MANAGER,
                 "-f", examples.resolve("00-environment.yaml").toString()).assertOk();
         raffinerie.awaitReady("DataEnvironment", null, EXAMPLES);
+        pipelineWorkspace();
         cluster.kubectl("apply", "--server-side", "--field-manager=" + GITOPS_MANAGER, "-f", examples.toString())
                 .assertOk();
+    }
+
+    /**
+     * The claim the example pipeline mounts (spec.workspace), bound to a volume of its own, as `make run` makes them:
+     * without it the steps' pods could not be scheduled. KWOK never mounts the volume.
+     */
+    private void pipelineWorkspace() {
+        cluster.kubectl("delete", "persistentvolume", WORKSPACE_VOLUME, "--ignore-not-found", "--timeout=60s");
+        cluster.kubectlWithInput("""
+                apiVersion: v1
+                kind: PersistentVolume
+                metadata: {name: %1$s}
+                spec:
+                  capacity: {storage: 1Gi}
+                  accessModes: [ReadWriteMany]
+                  storageClassName: ""
+                  claimRef: {namespace: %2$s, name: daily-sales-workspace}
+                  hostPath: {path: /nonexistent/raffinerie-e2e-workspace}
+                ---
+                apiVersion: v1
+                kind: PersistentVolumeClaim
+                metadata: {name: daily-sales-workspace, namespace: %2$s}
+                spec:
+                  accessModes: [ReadWriteMany]
+                  storageClassName: ""
+                  volumeName: %1$s
+                  resources: {requests: {storage: 1Gi}}
+                """.formatted(WORKSPACE_VOLUME, EXAMPLES), "apply", "-f", "-").assertOk();
     }
 
     private void awaitEveryExampleSucceeded() {
@@ -285,6 +315,7 @@ class InstallIT {
         await("examples removed").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .until(() -> cluster.client().namespaces().withName(EXAMPLES).get() == null
                         && raffinerie.get("DataEnvironment", null, EXAMPLES) == null);
+        cluster.kubectl("delete", "persistentvolume", WORKSPACE_VOLUME, "--ignore-not-found", "--wait=false");
     }
 
     private void assertNothingForbidden(Operator operator) {
