@@ -153,6 +153,9 @@ EOF
   echo "[run] workspace: the claim daily-sales-workspace, of the cluster's default StorageClass"
 fi
 step="waiting for the example jobs, pipelines and runs to be Ready"
+# The example runs of an earlier `make run` go, so that these run again: an edited script shows in the log tails.
+runs=$(grep -l '^kind: DataRun$' "$root"/examples/*.yaml)
+kubectl delete --ignore-not-found --wait=true $(printf -- '-f %s ' $runs) >/dev/null
 kubectl apply --server-side -f "$root/examples/" >/dev/null
 for kind in datajobs datapipelines dataruns; do
   kubectl -n sales-dev wait --for condition=Ready --timeout=120s "$kind" --all >/dev/null
