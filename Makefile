@@ -24,6 +24,7 @@ stop: ## Stop the operator that `make run` started
 test: tools kube-api-test-bins images ## Every test suite: unit, integration (real kube-apiserver), the images' self-test and end-to-end (local cluster)
 	$(MVN) verify
 	$(MAKE) e2e
+	$(MAKE) e2e-real
 
 .PHONY: unit
 unit: ## Unit tests only (no cluster)
@@ -40,6 +41,11 @@ $(OPERATOR_JAR): pom.xml $(shell find src/main -type f)
 e2e: tools $(OPERATOR_JAR) ## End-to-end suites on the local cluster (or KUBECONFIG), with the operator as its own process
 	$(MVN) -f e2e/pom.xml verify
 	@if [ -z "$${KUBECONFIG:-}" ]; then e2e/cluster/selftest-down.sh; fi
+
+.PHONY: e2e-real
+e2e-real: tools-node images $(OPERATOR_JAR) ## The real-execution suite (RealNodeIT) on the e2e cluster with its tainted real node (needs root), then the cluster's teardown
+	RAFFINERIE_REAL_NODE=1 RAFFINERIE_IMAGE_DIRS=$$(e2e/images/build.sh) $(MVN) -f e2e/pom.xml verify -Dit.test=RealNodeIT
+	@if [ -z "$${KUBECONFIG:-}" ]; then e2e/cluster/down.sh; fi
 
 .PHONY: chaos
 chaos: tools kube-api-test-bins $(OPERATOR_JAR) ## The long fault suite: 20 operator kills during 100 runs, API server and etcd down 30 s, 12 rounds of fuzzing for memory
