@@ -70,6 +70,14 @@ class RealNodeIT {
                         r -> r != null && List.of("Succeeded", "Failed", "Cancelled").contains(String.valueOf(status(r).get("phase"))));
     }
 
+    /** Runs {@code job}: the run Succeeds on the real node and its log tail is {@code tail}, what the program printed. */
+    private void succeedsPrinting(String run, String job, String parameters, String tail) {
+        GenericKubernetesResource done = runToEnd(run, job, parameters);
+        assertThat(status(done).get("phase")).as(String.valueOf(step(done))).isEqualTo("Succeeded");
+        assertThat((String) step(done).get("logTail")).isEqualTo(tail).doesNotContain(SECRET);
+        ranOnTheRealNode(run);
+    }
+
     private static Map<String, Object> step(GenericKubernetesResource run) {
         return steps(run).get(0);
     }
@@ -108,14 +116,11 @@ class RealNodeIT {
                 parameters: [{name: COUNT, default: "10"}]
                 """);
         Instant created = Instant.now();
-        GenericKubernetesResource run = runToEnd("triangle-100", "triangle", "{COUNT: \"100\"}");
+        succeedsPrinting("triangle-100", "triangle", "{COUNT: \"100\"}", "python 3.13: 1 + ... + 100 = 5050\n");
         var job = cluster.client().batch().v1().jobs().inNamespace(NS).withName("triangle-100").get();
         System.out.printf("[real node] a python run: DataRun created to Succeeded seen %d ms; its Job, created to complete: %d s%n",
                 Duration.between(created, Instant.now()).toMillis(), Duration.between(Instant.parse(job.getMetadata().getCreationTimestamp()),
                         Instant.parse(job.getStatus().getCompletionTime())).toSeconds());
-        assertThat(status(run).get("phase")).isEqualTo("Succeeded");
-        assertThat((String) step(run).get("logTail")).isEqualTo("python 3.13: 1 + ... + 100 = 5050\n");
-        ranOnTheRealNode("triangle-100");
     }
 
     @Test
@@ -126,10 +131,7 @@ class RealNodeIT {
                   set -euo pipefail
                   echo "bash ${BASH_VERSINFO[0]}.${BASH_VERSINFO[1]} as uid $(id -u): $(seq 1 4 | paste -sd+ | bc)"
                 """);
-        GenericKubernetesResource run = runToEnd("sums-1", "sums", null);
-        assertThat(status(run).get("phase")).isEqualTo("Succeeded");
-        assertThat((String) step(run).get("logTail")).isEqualTo("bash 5.2 as uid 1000: 10\n");
-        ranOnTheRealNode("sums-1");
+        succeedsPrinting("sums-1", "sums", null, "bash 5.2 as uid 1000: 10\n");
     }
 
     @Test
@@ -147,10 +149,7 @@ class RealNodeIT {
                           }
                       }
                 """);
-        GenericKubernetesResource run = runToEnd("hello-java-1", "hello-java", null);
-        assertThat(status(run).get("phase")).as(String.valueOf(step(run))).isEqualTo("Succeeded");
-        assertThat((String) step(run).get("logTail")).isEqualTo("java 21 counts orders: 6\n");
-        ranOnTheRealNode("hello-java-1");
+        succeedsPrinting("hello-java-1", "hello-java", null, "java 21 counts orders: 6\n");
     }
 
     @Test
@@ -160,10 +159,7 @@ class RealNodeIT {
                 command: [sh, -c, 'echo "$0 and $1 on $(uname -s)"']
                 args: [first, second]
                 """);
-        GenericKubernetesResource run = runToEnd("plain-image-1", "plain-image", null);
-        assertThat(status(run).get("phase")).isEqualTo("Succeeded");
-        assertThat((String) step(run).get("logTail")).isEqualTo("first and second on Linux\n");
-        ranOnTheRealNode("plain-image-1");
+        succeedsPrinting("plain-image-1", "plain-image", null, "first and second on Linux\n");
     }
 
     @Test
@@ -226,9 +222,7 @@ class RealNodeIT {
                 image: raffinerie.local/bash:5.2
                 script: echo "the password is $WAREHOUSE_PASSWORD"
                 """);
-        GenericKubernetesResource run = runToEnd("leaky-1", "leaky", null);
-        assertThat(status(run).get("phase")).isEqualTo("Succeeded");
-        assertThat((String) step(run).get("logTail")).isEqualTo("the password is ****\n").doesNotContain(SECRET);
+        succeedsPrinting("leaky-1", "leaky", null, "the password is ****\n");
         assertThat(cluster.kubectl("-n", NS, "logs", "job/leaky-1").assertOk().stdout())
                 .as("the real log has it: the tail masked it").contains(SECRET);
     }
