@@ -58,6 +58,8 @@ kubectl apply --server-side -f "$root/crds/" >/dev/null
 kubectl apply --server-side -f "$root/operator/environment-roles.yaml" -f "$root/operator/secret-reference-policy.yaml" \
   -f "$root/operator/spark-pod-policy.yaml" >/dev/null
 kubectl wait --for condition=Established --timeout=60s -f "$root/crds/" >/dev/null
+# The operator's namespace (raffinerie.operator-namespace), where it publishes the Spark images the pod policy reads.
+kubectl create namespace raffinerie-system --dry-run=client -o yaml | kubectl apply --server-side -f - >/dev/null
 echo "[run] CRDs, environment roles (raffinerie-viewer, -editor, -manager) and admission policy installed"
 
 step="starting the operator"
