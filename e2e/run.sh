@@ -82,13 +82,12 @@ kubectl apply --server-side -f "$root/crds/" >/dev/null
 kubectl apply --server-side -f "$root/operator/environment-roles.yaml" -f "$root/operator/secret-reference-policy.yaml" \
   -f "$root/operator/spark-pod-policy.yaml" >/dev/null
 kubectl wait --for condition=Established --timeout=60s -f "$root/crds/" >/dev/null
+# The operator's namespace (raffinerie.operator-namespace), where it publishes the Spark images the pod policy reads.
+kubectl create namespace raffinerie-system --dry-run=client -o yaml | kubectl apply --server-side -f - >/dev/null
 echo "[run] CRDs, environment roles (raffinerie-viewer, -editor, -manager) and admission policy installed"
 
 step="starting the operator"
 stop_operator
-# The operator's namespace: it publishes the Spark images there (ConfigMap raffinerie-spark-images), the parameter of
-# the admission policy raffinerie-spark-pods, which refuses every pod while that ConfigMap is missing.
-kubectl create namespace raffinerie-system --dry-run=client -o yaml | kubectl apply --server-side -f - >/dev/null
 if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
   echo "[run] port $port is in use: stop what listens there, or set RAFFINERIE_RUN_PORT" >&2
   false

@@ -26,6 +26,7 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.raffinerie.model.environment.AccessRoles;
+import io.raffinerie.model.environment.SecretReaderBinding;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -65,7 +66,7 @@ class InstallManifestsIT {
     private static final String OPERATOR = "raffinerie-operator";
     private static final String DASHBOARD = "raffinerie-dashboard";
     private static final Set<String> ENVIRONMENT_ROLES = Set.of("raffinerie-viewer", "raffinerie-editor", "raffinerie-manager",
-            "raffinerie-spark-driver");
+            "raffinerie-spark-driver", "raffinerie-secret-reader");
     private static final List<String> ALL_FEATURES = List.of("--set", "serviceMonitor.enabled=true", "--set", "prometheusRule.enabled=true",
             "--set", "grafanaDashboard.enabled=true", "--set", "watchNamespaces={sales-dev,sales-prod}");
     private static final Pattern WILDCARD = Pattern.compile("\\*");
@@ -81,7 +82,6 @@ class InstallManifestsIT {
             rule("", "namespaces,configmaps,serviceaccounts,resourcequotas,limitranges", "get,list,watch,create,patch,update,delete"),
             rule("", "pods", "get,list,watch"),
             rule("", "pods/log", "get"),
-            rule("", "secrets", "get"),
             rule("", "events", "create,patch"),
             rule("batch", "jobs,cronjobs", "get,list,watch,create,patch,update,delete"),
             rule("networking.k8s.io", "networkpolicies", "get,list,watch,create,patch,update,delete"),
@@ -130,7 +130,7 @@ class InstallManifestsIT {
                 "ServiceAccount/" + OPERATOR, "ClusterRole/" + OPERATOR, "ClusterRoleBinding/" + OPERATOR,
                 "Role/" + OPERATOR + "-leader-election", "RoleBinding/" + OPERATOR + "-leader-election",
                 "ClusterRole/raffinerie-viewer", "ClusterRole/raffinerie-editor", "ClusterRole/raffinerie-manager",
-                "ClusterRole/raffinerie-spark-driver", "ConfigMap/raffinerie-technologies", "Deployment/" + OPERATOR,
+                "ClusterRole/raffinerie-spark-driver", "ClusterRole/raffinerie-secret-reader", "ConfigMap/raffinerie-technologies", "Deployment/" + OPERATOR,
                 "Service/" + OPERATOR, "PodDisruptionBudget/" + OPERATOR, "NetworkPolicy/" + OPERATOR,
                 "ServiceAccount/" + DASHBOARD, "ClusterRole/" + DASHBOARD, "ClusterRoleBinding/" + DASHBOARD,
                 "Deployment/" + DASHBOARD, "Service/" + DASHBOARD, "Secret/" + DASHBOARD + "-session",
@@ -202,16 +202,21 @@ class InstallManifestsIT {
                 || rule.getResources().contains("tokenreviews") || rule.getResources().contains("subjectaccessreviews"));
     }
 
+    /**
+     * No Secret right is installed for the operator: each environment binds raffinerie-secret-reader (get on secrets,
+     * nothing else) to it in its own namespace (SecretReaderBinding), which the operator may bind without holding it.
+     */
     @Test
-    void theOperatorOnlyGetsSecrets() {
-        List<PolicyRule> secretRules = operatorRules(defaults).stream()
-                .filter(rule -> rule.getResources().stream().anyMatch(resource -> resource.startsWith("secrets")))
-                .toList();
-        assertThat(secretRules).as("the operator reads secret variables to mask them").isNotEmpty();
-        assertThat(secretRules).allSatisfy(rule -> {
-            assertThat(rule.getApiGroups()).containsExactly("");
-            assertThat(rule.getVerbs()).containsExactly("get");
-        });
+    void theOperatorGetsSecretsOnlyThroughTheEnvironmentsSecretReaderRole() {
+        assertThat(operatorRules(defaults)).noneMatch(rule -> rule.getResources().stream().anyMatch(resource -> resource.startsWith("secrets")));
+        assertThat(operatorRules(allFeatures)).noneMatch(rule -> rule.getResources().stream().anyMatch(resource -> resource.startsWith("secrets")));
+        ClusterRole reader = find(defaults, ClusterRole.class, SecretReaderBinding.ROLE);
+        assertThat(permissions(reader.getRules())).containsExactly("|secrets|get");
+        assertThat(reader.getMetadata().getLabels()).containsEntry(AccessRoles.COMPONENT_LABEL, AccessRoles.COMPONENT);
+        assertThat(permissions(find(defaults, ClusterRole.class, OPERATOR).getRules()))
+                .contains("rbac.authorization.k8s.io|clusterroles|bind@" + SecretReaderBinding.ROLE);
+        var env = env(defaults).get("RAFFINERIE_SERVICE_ACCOUNT");
+        assertThat(env.getValueFrom().getFieldRef().getFieldPath()).as("the binding's subject").isEqualTo("spec.serviceAccountName");
     }
 
     @Test

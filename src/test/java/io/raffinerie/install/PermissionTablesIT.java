@@ -40,6 +40,7 @@ class PermissionTablesIT {
     private static final String NAMESPACE = "raffinerie-system";
     private static final String OPERATOR = "raffinerie-operator";
     private static final String DASHBOARD = "raffinerie-dashboard";
+    private static final String SECRET_READER = "raffinerie-secret-reader";
 
     private String helm;
     private List<HasMetadata> rendered;
@@ -58,6 +59,16 @@ class PermissionTablesIT {
     void theOperatorsTableIsItsRbac() {
         assertThat(granted(OPERATOR)).as("what the chart grants raffinerie-operator (left) against the README's table")
                 .containsExactlyInAnyOrderElementsOf(documented("ServiceAccount `" + OPERATOR + "`"));
+    }
+
+    /** What each environment grants the operator in its namespace (SecretReaderBinding): the role's rules. */
+    @Test
+    void theEnvironmentTableIsTheSecretReaderRole() {
+        Set<String> role = new TreeSet<>();
+        InstallManifestsIT.permissions(find(ClusterRole.class, SECRET_READER).getRules()).forEach(p -> role.add("environment|" + p));
+        assertThat(role).containsExactly("environment||secrets|get");
+        assertThat(role).as("raffinerie-secret-reader (left) against the README's table")
+                .containsExactlyInAnyOrderElementsOf(documented("In each environment's namespace only"));
     }
 
     @Test
@@ -82,7 +93,9 @@ class PermissionTablesIT {
     void theOperatorCannotImpersonateAndTheDashboardReadsNoSecret() {
         assertThat(granted(OPERATOR)).noneMatch(p -> p.contains("|impersonate") || p.contains("tokenreviews")
                 || p.contains("subjectaccessreviews"));
-        assertThat(granted(OPERATOR)).filteredOn(p -> p.contains("|secrets|")).containsExactly("cluster||secrets|get");
+        assertThat(granted(OPERATOR)).as("Secrets only through each environment's raffinerie-secret-reader binding")
+                .noneMatch(p -> p.contains("|secrets|"))
+                .contains("cluster|rbac.authorization.k8s.io|clusterroles|bind@" + SECRET_READER);
         assertThat(granted(DASHBOARD)).noneMatch(p -> p.contains("|secrets|") || p.contains("|pods") || p.contains("|create") && !p.contains("reviews|"));
     }
 

@@ -27,18 +27,23 @@ public final class AccessRoles {
     private AccessRoles() {
     }
 
-    /** The ClusterRoles the environment binds: the Spark drivers' role and one per access entry's role. */
+    /**
+     * The ClusterRoles the environment binds: the Spark drivers' role, the operator's Secret reader role and one per
+     * access entry's role.
+     */
     public static Set<String> referenced(DataEnvironment environment) {
         Set<String> roles = new LinkedHashSet<>(entriesByRole(environment).keySet());
         roles.add(EnvironmentObjects.SPARK_DRIVER_ROLE);
+        roles.add(SecretReaderBinding.ROLE);
         return roles;
     }
 
     /**
      * Ready=False (AccessRoleMissing) naming each missing ClusterRole and the access entries that need it, when a role
-     * the environment binds is not among {@code existing}.
+     * the environment binds is not among {@code existing}. The Secret reader role counts when {@code secretReaderBound}
+     * (the operator runs as a ServiceAccount, see {@link SecretReaderBinding}).
      */
-    public static Optional<Problem> check(DataEnvironment environment, Set<String> existing) {
+    public static Optional<Problem> check(DataEnvironment environment, Set<String> existing, boolean secretReaderBound) {
         List<String> missing = new ArrayList<>();
         entriesByRole(environment).forEach((role, entries) -> {
             if (!existing.contains(role)) {
@@ -47,6 +52,10 @@ public final class AccessRoles {
         });
         if (!existing.contains(EnvironmentObjects.SPARK_DRIVER_ROLE)) {
             missing.add("ClusterRole " + EnvironmentObjects.SPARK_DRIVER_ROLE + " (Spark drivers) does not exist");
+        }
+        if (secretReaderBound && !existing.contains(SecretReaderBinding.ROLE)) {
+            missing.add("ClusterRole " + SecretReaderBinding.ROLE
+                    + " (the operator's Secret reads: log masking, alert webhooks) does not exist");
         }
         return missing.isEmpty() ? Optional.empty()
                 : Optional.of(new Problem(Reasons.ACCESS_ROLE_MISSING, String.join("; ", missing) + "; " + FIX));

@@ -1,5 +1,6 @@
 package io.raffinerie.operator.common;
 
+import io.raffinerie.model.environment.SecretReaderBinding;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -12,6 +13,18 @@ public interface OperatorSettings {
     /** The namespace the operator runs in; no environment may claim it. */
     @WithDefault("raffinerie-system")
     String operatorNamespace();
+
+    /**
+     * The operator's ServiceAccount in {@link #operatorNamespace()} (RAFFINERIE_SERVICE_ACCOUNT; the chart sets it
+     * from the pod's spec.serviceAccountName). Each environment binds it to raffinerie-secret-reader in its namespace,
+     * the only Secrets it may read. Unset (a kubeconfig's user, as with `make run`): no binding is made.
+     */
+    Optional<String> serviceAccount();
+
+    /** The operator's ServiceAccount, when it runs as one. */
+    default Optional<SecretReaderBinding.OperatorAccount> operatorAccount() {
+        return SecretReaderBinding.OperatorAccount.of(operatorNamespace(), serviceAccount());
+    }
 
     /**
      * Whether this process reconciles (RAFFINERIE_RECONCILE). The chart's dashboard Deployment runs the same image

@@ -23,6 +23,7 @@ import io.raffinerie.model.environment.AccessRoles;
 import io.raffinerie.model.environment.EnvironmentModel;
 import io.raffinerie.model.environment.EnvironmentValidation;
 import io.raffinerie.model.environment.NamespaceModel;
+import io.raffinerie.model.environment.SecretReaderBinding;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import io.raffinerie.operator.common.Failures;
 import io.raffinerie.operator.common.LabelledPrimaries;
@@ -53,6 +54,8 @@ import java.util.Optional;
     @Dependent(name = "variables", type = VariablesConfigMapDependent.class, dependsOn = DataEnvironmentReconciler.NAMESPACE),
     @Dependent(name = "spark-account", type = SparkServiceAccountDependent.class, dependsOn = DataEnvironmentReconciler.NAMESPACE),
     @Dependent(name = "spark-binding", type = SparkRoleBindingDependent.class, dependsOn = DataEnvironmentReconciler.NAMESPACE),
+    @Dependent(name = "secret-reader", type = SecretReaderBindingDependent.class, dependsOn = DataEnvironmentReconciler.NAMESPACE,
+            reconcilePrecondition = Preconditions.OperatorIsAServiceAccount.class),
     @Dependent(name = "spark-policy", type = SparkApiPolicyDependent.class, dependsOn = DataEnvironmentReconciler.NAMESPACE,
             reconcilePrecondition = Preconditions.StrictIsolation.class)})
 @ControllerConfiguration(name = "dataenvironment", informer = @Informer(itemStore = LeanItemStore.class))
@@ -60,7 +63,8 @@ import java.util.Optional;
 // The API server's real endpoints, for the Spark NetworkPolicy: one object, read by name.
 @RBACRule(apiGroups = "discovery.k8s.io", resources = "endpointslices", verbs = "get", resourceNames = "kubernetes")
 @RBACRule(apiGroups = "rbac.authorization.k8s.io", resources = "clusterroles", verbs = "bind",
-        resourceNames = {"raffinerie-viewer", "raffinerie-editor", "raffinerie-manager", "raffinerie-spark-driver"})
+        resourceNames = {"raffinerie-viewer", "raffinerie-editor", "raffinerie-manager", "raffinerie-spark-driver",
+            SecretReaderBinding.ROLE})
 @RBACRule(apiGroups = "rbac.authorization.k8s.io", resources = "clusterroles", verbs = {"get", "list", "watch"})
 public class DataEnvironmentReconciler implements Reconciler<DataEnvironment>, Cleaner<DataEnvironment> {
     static final String NAMESPACE = "namespace";
@@ -80,7 +84,7 @@ public class DataEnvironmentReconciler implements Reconciler<DataEnvironment>, C
             context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
             status.namespace = EnvironmentModel.namespaceOf(environment);
             // The bindings are in place either way; they grant nothing until their ClusterRoles exist.
-            problem = AccessRoles.check(environment, EnvironmentRoles.existing(context));
+            problem = AccessRoles.check(environment, EnvironmentRoles.existing(context), settings.operatorAccount().isPresent());
         }
         Readiness.apply(status, problem, environment.getMetadata().getGeneration(), Reasons.PROVISIONED,
                 "namespace " + EnvironmentModel.namespaceOf(environment) + " is provisioned", clock);
@@ -113,6 +117,9 @@ public class DataEnvironmentReconciler implements Reconciler<DataEnvironment>, C
         context.getSecondaryResource(Namespace.class)
                 .filter(namespace -> delete && NamespaceModel.createdByOperator(namespace))
                 .ifPresent(namespace -> context.getClient().resource(namespace).delete());
+        // A retained namespace is no environment's any more: the operator reads none of its Secrets.
+        context.getSecondaryResource(Namespace.class).ifPresent(namespace -> context.getClient().rbac().roleBindings()
+                .inNamespace(namespace.getMetadata().getName()).withName(SecretReaderBinding.NAME).delete());
         return DeleteControl.defaultDelete();
     }
 

@@ -1,6 +1,7 @@
 package io.raffinerie.operator.environment;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
@@ -45,6 +46,15 @@ final class Preconditions {
         public boolean isMet(DependentResource<HasMetadata, DataEnvironment> dependent, DataEnvironment environment,
                 Context<DataEnvironment> context) {
             return EnvironmentObjects.hasDefaults(environment);
+        }
+    }
+
+    /** The operator runs as a ServiceAccount, which the Secret reader binding names. */
+    public static class OperatorIsAServiceAccount implements Condition<RoleBinding, DataEnvironment> {
+        @Override
+        public boolean isMet(DependentResource<RoleBinding, DataEnvironment> dependent, DataEnvironment environment,
+                Context<DataEnvironment> context) {
+            return dependent instanceof SecretReaderBindingDependent binding && binding.bound();
         }
     }
 }

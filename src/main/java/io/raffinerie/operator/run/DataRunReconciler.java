@@ -55,7 +55,7 @@ import java.util.stream.Collectors;
 @RBACRule(apiGroups = "batch", resources = "jobs", verbs = {"get", "list", "watch", "create", "patch"})
 @RBACRule(apiGroups = "", resources = "pods", verbs = {"get", "list", "watch"})
 @RBACRule(apiGroups = "", resources = "pods/log", verbs = "get")
-@RBACRule(apiGroups = "", resources = "secrets", verbs = "get")
+// No Secret right here: each environment lets the operator read its own namespace's Secrets (SecretReaderBinding).
 @RBACRule(apiGroups = "", resources = "events", verbs = "create")
 // The dashboard's rights (TokenReview, SubjectAccessReview, impersonation) are not the operator's: the chart grants
 // them to the dashboard's own ServiceAccount (helm/raffinerie/templates/dashboard.yaml).

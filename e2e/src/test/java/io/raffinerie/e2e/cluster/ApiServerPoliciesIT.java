@@ -37,6 +37,45 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(E2eExtension.class)
 class ApiServerPoliciesIT {
 
+    /**
+     * The Spark pod policy as shipped, bound to a ConfigMap that does not exist: it refuses pods in environments'
+     * namespaces only (no Spark image is known), never anywhere else, whoever creates them.
+     */
+    @Test
+    void theSparkPodPolicyWithoutItsConfigMapNeverRefusesPodsOutsideEnvironments(TestNamespace ns) throws IOException {
+        KubernetesClient client = ns.client();
+        List<io.fabric8.kubernetes.api.model.HasMetadata> shipped;
+        try (var in = Files.newInputStream(Cluster.get().e2eDir().getParent().resolve("operator/spark-pod-policy.yaml"))) {
+            shipped = client.load(in).items();
+        }
+        String probe = "spark-pods-probe-" + UUID.randomUUID().toString().substring(0, 8);
+        String environment = probe + "-env";
+        client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName(environment)
+                .addToLabels("raffinerie.io/environment", "probe").endMetadata().build()).create();
+        try {
+            for (var object : shipped) {
+                var json = new ObjectMapper().valueToTree(object);
+                ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("metadata")).put("name", probe);
+                if (json.path("spec").has("paramRef")) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("spec")).put("policyName", probe);
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("spec").get("paramRef")).put("name", probe + "-missing");
+                }
+                client.resource(new ObjectMapper().writeValueAsString(json)).serverSideApply();
+            }
+            Pod pod = new PodBuilder().withNewMetadata().withName("plain").endMetadata().withSpec(Sim.restrictedPodSpec("Never")).build();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThatThrownBy(() -> client.resource(pod)
+                    .inNamespace(environment).create()).hasMessageContaining(probe).hasMessageContaining("no params found"));
+            assertThat(client.resource(pod).inNamespace(ns.name()).create().getMetadata().getUid())
+                    .as("a pod outside environments is admitted").isNotBlank();
+        } finally {
+            client.resource(new ObjectMapper().writeValueAsString(java.util.Map.of("apiVersion", "admissionregistration.k8s.io/v1",
+                    "kind", "ValidatingAdmissionPolicyBinding", "metadata", java.util.Map.of("name", probe)))).delete();
+            client.resource(new ObjectMapper().writeValueAsString(java.util.Map.of("apiVersion", "admissionregistration.k8s.io/v1",
+                    "kind", "ValidatingAdmissionPolicy", "metadata", java.util.Map.of("name", probe)))).delete();
+            client.namespaces().withName(environment).delete();
+        }
+    }
+
     @Test
     void privilegedPodIsRejectedInARestrictedNamespace(TestNamespace ns) {
         assertThat(ns.client().namespaces().withName(ns.name()).get().getMetadata().getLabels())

@@ -51,7 +51,10 @@ public final class Operator {
             install(cluster);
             // The suites' webhook receivers (WebhookRecorder) listen on 127.0.0.1, which alerts may not reach unless
             // allowed: allowed here for that one address, as a chart would with alerts.allowedDestinations.
-            shared = new Operator(cluster, sharedPort(), cluster.kubeconfig(), Map.of(ALLOWED_DESTINATIONS, WEBHOOK_RECORDER));
+            // It runs as the kubeconfig's admin, yet binds each environment's raffinerie-secret-reader to the chart's
+            // ServiceAccount, as in a cluster, so that suites can check what that account may read.
+            shared = new Operator(cluster, sharedPort(), cluster.kubeconfig(), Map.of(ALLOWED_DESTINATIONS, WEBHOOK_RECORDER,
+                    "RAFFINERIE_SERVICE_ACCOUNT", "raffinerie-operator"));
             shared.start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
         }

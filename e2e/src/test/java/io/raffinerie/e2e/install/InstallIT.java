@@ -226,8 +226,10 @@ class InstallIT {
     }
 
     private Operator operatorAsTheChartAccount(int port) {
+        // As the chart's Deployment runs it: its ServiceAccount's token, and that account named for the environments'
+        // raffinerie-secret-reader bindings (which it creates with `bind` only, holding no Secret right of its own).
         Operator operator = Operator.separate(cluster, port, cluster.serviceAccountKubeconfig(SYSTEM, ACCOUNT),
-                Map.of("RAFFINERIE_LEADER_ELECTION_ENABLED", "true"));
+                Map.of("RAFFINERIE_LEADER_ELECTION_ENABLED", "true", "RAFFINERIE_SERVICE_ACCOUNT", ACCOUNT));
         operators.add(operator);
         return operator;
     }

@@ -331,6 +331,34 @@ class SecurityIT {
         refused.add("the dashboard's ServiceAccount reads a Secret -> can-i get secrets: no");
     }
 
+    /**
+     * With the operator's own token (install.yaml's RBAC), a Secret of the environment can be read, one of a namespace
+     * that is no environment's, or of kube-system, cannot: the operator's ClusterRole holds no Secret right.
+     */
+    @Test
+    void theOperatorsAccountReadsNoSecretOutsideAnEnvironment() throws Exception {
+        dashboard();
+        String other = "e2e-not-an-environment";
+        cluster.kubectl("create", "namespace", other).assertOk();
+        try {
+            cluster.kubectl("-n", other, "create", "secret", "generic", "elsewhere", "--from-literal=k=v").assertOk();
+            Path operatorKubeconfig = cluster.serviceAccountKubeconfig(SYSTEM, "raffinerie-operator");
+            Raffinerie.eventually(() -> assertThat(cluster.kubectl("--kubeconfig", operatorKubeconfig.toString(), "-n", NS, "get", "secret",
+                    "db", "-o", "name").exitCode()).as("the environment's Secret, through its raffinerie-secret-reader binding").isZero());
+            for (String[] target : new String[][] {{other, "elsewhere"}, {"kube-system", "any"}}) {
+                ExecResult read = cluster.kubectl("--kubeconfig", operatorKubeconfig.toString(), "-n", target[0], "get", "secret", target[1]);
+                assertThat(read.exitCode()).as(target[0]).isNotZero();
+                assertThat(read.stderr()).as(target[0]).contains("forbidden");
+                refused.add("the operator's ServiceAccount reads a Secret in " + target[0] + " -> " + read.stderr().strip());
+            }
+            ExecResult list = cluster.kubectl("--kubeconfig", operatorKubeconfig.toString(), "-n", NS, "get", "secrets");
+            assertThat(list.exitCode()).isNotZero();
+            refused.add("the operator's ServiceAccount lists an environment's Secrets -> " + list.stderr().strip());
+        } finally {
+            cluster.kubectl("delete", "namespace", other, "--wait=false");
+        }
+    }
+
     @Test
     void theDashboardNeverActsForAPrivilegedIdentity() throws Exception {
         String[][] attempts = {{"mallory@example.com", "system:masters"}, {"system:admin", "ops"}, {OPERATOR_ACCOUNT, "ops"},
