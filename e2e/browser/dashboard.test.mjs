@@ -80,12 +80,12 @@ try {
   await page.screenshot({ path: `${shots}/overview.png`, fullPage: true });
   check('screenshots of the four pages');
 
-  // Retry from failure: a new run of the failed job, with spec.retryOf.
+  // A failed job run is run again (a pipeline run offers its two retries): a new run, its lineage noted.
   await page.goto(`${base}/ns/${ns}/runs/${env('FAILED_RUN')}`);
-  await page.getByRole('button', { name: 'Retry from failure' }).click();
+  await page.getByRole('button', { name: 'Run again' }).click();
   await page.waitForURL((url) => !url.pathname.endsWith(`/runs/${env('FAILED_RUN')}`));
   await page.getByText('Retry of').waitFor();
-  check(`retry from failure started ${page.url().split('/').pop()}`);
+  check(`run again started ${page.url().split('/').pop()}`);
 
   // A form posted without the session's CSRF token, with the editor's own cookie: refused.
   const forged = await editor.context.request.post(`${base}/ns/${ns}/runs`, {

@@ -90,3 +90,22 @@ readinessProbe:
   timeoutSeconds: 5
   failureThreshold: 3
 {{- end -}}
+
+{{- /* Egress rules to the API server (given CIDRs, else its ports on any address) and to DNS. */ -}}
+{{- define "raffinerie.apiServerAndDnsEgress" -}}
+# The API server: networkPolicy.apiServer, else the kubernetes Service's endpoints at install time; when neither
+# is known (helm template), its ports on any address.
+- ports:
+    {{- range .ports }}
+    - {port: {{ . }}, protocol: TCP}
+    {{- end }}
+  {{- with .apiServer }}
+  to:
+    {{- range . }}
+    - ipBlock: {cidr: {{ . | quote }}}
+    {{- end }}
+  {{- end }}
+- ports:
+    - {port: 53, protocol: UDP}
+    - {port: 53, protocol: TCP}
+{{- end -}}

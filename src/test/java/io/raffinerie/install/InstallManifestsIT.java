@@ -133,7 +133,7 @@ class InstallManifestsIT {
                 "ClusterRole/raffinerie-spark-driver", "ClusterRole/raffinerie-secret-reader", "ConfigMap/raffinerie-technologies", "Deployment/" + OPERATOR,
                 "Service/" + OPERATOR, "PodDisruptionBudget/" + OPERATOR, "NetworkPolicy/" + OPERATOR,
                 "ServiceAccount/" + DASHBOARD, "ClusterRole/" + DASHBOARD, "ClusterRoleBinding/" + DASHBOARD,
-                "Deployment/" + DASHBOARD, "Service/" + DASHBOARD, "Secret/" + DASHBOARD + "-session",
+                "Deployment/" + DASHBOARD, "Service/" + DASHBOARD, "Secret/" + DASHBOARD + "-session", "NetworkPolicy/" + DASHBOARD,
                 "ValidatingAdmissionPolicy/raffinerie-secret-references",
                 "ValidatingAdmissionPolicyBinding/raffinerie-secret-references",
                 "ValidatingAdmissionPolicy/raffinerie-spark-pods", "ValidatingAdmissionPolicyBinding/raffinerie-spark-pods");
@@ -508,8 +508,11 @@ class InstallManifestsIT {
         assertThat(allowed.getSpec().getEgress().get(0).getTo()).extracting(p -> p.getIpBlock().getCidr()).containsExactly("192.0.2.10/32");
         assertThat(allowed.getSpec().getEgress().get(2).getTo()).extracting(p -> p.getIpBlock().getCidr())
                 .contains("10.20.30.40/32", "fd00:1::/64");
+        NetworkPolicy dashboard = find(allowing, NetworkPolicy.class, DASHBOARD);
+        assertThat(dashboard.getSpec().getEgress()).as("the dashboard reaches the API server and DNS, nothing else").hasSize(2);
+        assertThat(dashboard.getSpec().getEgress().get(0).getTo()).extracting(p -> p.getIpBlock().getCidr()).containsExactly("192.0.2.10/32");
         assertThat(kinds(parse(template(List.of("--set", "networkPolicy.enabled=false")).assertOk().output)))
-                .doesNotContain("NetworkPolicy/" + OPERATOR);
+                .doesNotContain("NetworkPolicy/" + OPERATOR, "NetworkPolicy/" + DASHBOARD);
         Result bad = template(List.of("--set", "alerts.allowedDestinations={hooks.example.com}"));
         assertThat(bad.exitCode).isNotZero();
         assertThat(bad.output).contains("values don't meet the specifications of the schema");

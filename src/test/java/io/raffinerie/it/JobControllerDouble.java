@@ -24,9 +24,12 @@ final class JobControllerDouble {
         this.client = client;
     }
 
-    /** The Job the operator creates under that name, once it exists. */
+    /**
+     * The Job the operator creates under that name, once it exists. A connection the HTTP client finds closed while
+     * polling is polled again (seen under load on the shared test client; the operator's own requests retry too).
+     */
     Job awaitJob(String namespace, String name) {
-        return org.awaitility.Awaitility.await().atMost(Resources.TIMEOUT)
+        return org.awaitility.Awaitility.await().atMost(Resources.TIMEOUT).ignoreExceptionsMatching(Resources::isClosedConnection)
                 .until(() -> client.batch().v1().jobs().inNamespace(namespace).withName(name).get(), j -> j != null);
     }
 

@@ -80,7 +80,7 @@ public final class Resources {
 
     /** The run once it exists with a status that meets the condition. */
     public static DataRun awaitRun(KubernetesClient client, String namespace, String name, Predicate<DataRun> condition) {
-        return await().atMost(TIMEOUT).until(() -> client.resources(DataRun.class).inNamespace(namespace).withName(name).get(),
+        return await().atMost(TIMEOUT).ignoreExceptionsMatching(Resources::isClosedConnection).until(() -> client.resources(DataRun.class).inNamespace(namespace).withName(name).get(),
                 r -> r != null && r.getStatus() != null && condition.test(r));
     }
 
@@ -100,5 +100,11 @@ public final class Resources {
 
     public static String describe(HasMetadata resource) {
         return resource.getKind() + " " + resource.getMetadata().getName();
+    }
+
+    /** A request that failed because the HTTP client's connection was closed under it: worth polling again. */
+    static boolean isClosedConnection(Throwable e) {
+        return e instanceof io.fabric8.kubernetes.client.KubernetesClientException && e.getMessage() != null
+                && e.getMessage().contains("Connection was closed");
     }
 }

@@ -54,7 +54,7 @@ public final class EnvironmentObjects {
     public static final String SPARK_DRIVER_ROLE = "raffinerie-spark-driver";
     /** ClusterRoles that access entries bind, raffinerie-viewer, -editor and -manager. */
     public static final String ROLE_PREFIX = "raffinerie-";
-    private static final String RBAC_GROUP = "rbac.authorization.k8s.io";
+    static final String RBAC_GROUP = "rbac.authorization.k8s.io";
 
     private EnvironmentObjects() {
     }
@@ -224,40 +224,6 @@ public final class EnvironmentObjects {
         return new ServiceAccountBuilder().withMetadata(metadata(environment, SPARK_SERVICE_ACCOUNT)).build();
     }
 
-    /**
-     * Binds the Spark identity to the ClusterRole raffinerie-spark-driver (pods, services and ConfigMaps, shipped
-     * with the install manifests): binding a shipped role needs only `bind` on it, not the rights it grants.
-     */
-    public static RoleBinding sparkRoleBinding(DataEnvironment environment) {
-        return new RoleBindingBuilder().withMetadata(metadata(environment, SPARK_SERVICE_ACCOUNT))
-                .withNewRoleRef().withApiGroup(RBAC_GROUP).withKind("ClusterRole").withName(SPARK_DRIVER_ROLE).endRoleRef()
-                .addNewSubject().withKind("ServiceAccount").withName(SPARK_SERVICE_ACCOUNT)
-                .withNamespace(EnvironmentModel.namespaceOf(environment)).endSubject()
-                .build();
-    }
-
-    /**
-     * Spark pods (labelled by spark-submit's configuration) may reach the API server at its real endpoints, and no
-     * other address: {@code apiServer} is read from the kubernetes Service's EndpointSlice. Unknown endpoints give
-     * no egress rule at all: Spark pods then reach nothing, rather than everything on the API server's ports.
-     */
-    public static NetworkPolicy sparkApiPolicy(DataEnvironment environment, ApiServerEndpoints apiServer) {
-        NetworkPolicyBuilder policy = new NetworkPolicyBuilder()
-                .withMetadata(metadata(environment, SPARK_POLICY))
-                .withNewSpec()
-                .withNewPodSelector().addToMatchLabels(RunLabels.TECHNOLOGY, "spark").endPodSelector()
-                .withPolicyTypes("Egress")
-                .endSpec();
-        if (!apiServer.isEmpty()) {
-            policy.editSpec().addNewEgress()
-                    .withTo(apiServer.cidrs().stream().map(cidr -> new NetworkPolicyPeerBuilder().withNewIpBlock().withCidr(cidr)
-                            .endIpBlock().build()).toList())
-                    .withPorts(apiServer.ports().stream().map(p -> port(p, "TCP")).toList())
-                    .endEgress().endSpec();
-        }
-        return policy.build();
-    }
-
     /** The plain-valued variables. Secret references stay references: no secret value is ever copied here. */
     public static ConfigMap variables(DataEnvironment environment) {
         Map<String, String> data = new LinkedHashMap<>();
@@ -266,7 +232,7 @@ public final class EnvironmentObjects {
         return new ConfigMapBuilder().withMetadata(metadata(environment, VARIABLES_CONFIG_MAP)).withData(data).build();
     }
 
-    private static NetworkPolicyPort port(int number, String protocol) {
+    static NetworkPolicyPort port(int number, String protocol) {
         return new NetworkPolicyPortBuilder().withPort(new IntOrString(number)).withProtocol(protocol).build();
     }
 }

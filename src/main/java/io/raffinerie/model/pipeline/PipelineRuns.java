@@ -93,7 +93,7 @@ public final class PipelineRuns {
         return new PipelineRunPlan(ordered, toStart, toStop, phase, reason(ordered, phase, timedOut),
                 message(ordered, phase, timedOut, input),
                 phase.isFinished() ? Optional.empty() : untilDeadline.filter(d -> !d.isNegative() && !d.isZero()),
-                FinallySteps.inputs(mainSteps, timedOut));
+                finallySteps.isEmpty() ? Map.of() : FinallySteps.inputs(mainSteps, timedOut));
     }
 
     private static StepStatus observe(String name, Input input, StepStatus previous) {

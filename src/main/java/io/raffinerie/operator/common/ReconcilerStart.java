@@ -3,8 +3,10 @@ package io.raffinerie.operator.common;
 import io.javaoperatorsdk.operator.Operator;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,7 +27,9 @@ public class ReconcilerStart {
         this.settings = settings;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    // Last, as the extension itself would start them: started before the application's other startup observers, the
+    // reconcilers' client had its connections closed under the tests' feet ("Connection was closed").
+    void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) StartupEvent event) {
         if (settings.reconcile()) {
             LOG.info("Starting the reconcilers");
             operator.start();

@@ -10,6 +10,7 @@ import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.model.environment.ApiServerEndpoints;
 import io.raffinerie.model.environment.EnvironmentModel;
 import io.raffinerie.model.environment.EnvironmentObjects;
+import io.raffinerie.model.environment.SparkEnvironmentObjects;
 import io.raffinerie.operator.common.Failures;
 import org.jboss.logging.Logger;
 
@@ -24,7 +25,7 @@ public class SparkApiPolicyDependent extends EnvironmentObjectDependent<NetworkP
 
     @Override
     protected NetworkPolicy desired(DataEnvironment environment, Context<DataEnvironment> context) {
-        return EnvironmentObjects.sparkApiPolicy(environment, apiServer(context));
+        return SparkEnvironmentObjects.sparkApiPolicy(environment, apiServer(context));
     }
 
     /** Read at each reconciliation: the API server's endpoints change when its replicas do. */

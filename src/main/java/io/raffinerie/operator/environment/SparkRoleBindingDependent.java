@@ -6,6 +6,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.model.environment.EnvironmentModel;
 import io.raffinerie.model.environment.EnvironmentObjects;
+import io.raffinerie.model.environment.SparkEnvironmentObjects;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 
 /** Binds the Spark identity to the shipped Spark driver role. */
@@ -17,6 +18,6 @@ public class SparkRoleBindingDependent extends EnvironmentObjectDependent<RoleBi
 
     @Override
     protected RoleBinding desired(DataEnvironment environment, Context<DataEnvironment> context) {
-        return EnvironmentObjects.sparkRoleBinding(environment);
+        return SparkEnvironmentObjects.sparkRoleBinding(environment);
     }
 }

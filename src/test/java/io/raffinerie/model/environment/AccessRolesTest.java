@@ -77,7 +77,7 @@ class AccessRolesTest {
         DataEnvironment viewer = withAccess(AccessRole.viewer);
         List<String> bound = new java.util.ArrayList<>(EnvironmentObjects.roleBindings(viewer).values().stream()
                 .map(binding -> binding.getRoleRef().getName()).toList());
-        bound.add(EnvironmentObjects.sparkRoleBinding(viewer).getRoleRef().getName());
+        bound.add(SparkEnvironmentObjects.sparkRoleBinding(viewer).getRoleRef().getName());
         bound.add(SecretReaderBinding.desired(viewer, new SecretReaderBinding.OperatorAccount("ops", "op")).getRoleRef().getName());
         assertThat(AccessRoles.referenced(viewer)).containsExactlyElementsOf(bound);
     }

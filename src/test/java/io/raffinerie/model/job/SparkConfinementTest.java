@@ -12,6 +12,7 @@ import io.raffinerie.api.v1alpha1.SparkSpec;
 import io.raffinerie.model.Problem;
 import io.raffinerie.model.environment.ApiServerEndpoints;
 import io.raffinerie.model.environment.EnvironmentObjects;
+import io.raffinerie.model.environment.SparkEnvironmentObjects;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,12 +86,12 @@ class SparkConfinementTest {
                 .addNewEndpoint().withAddresses("172.18.0.2").endEndpoint()
                 .addNewEndpoint().withAddresses("172.18.0.3").endEndpoint()
                 .addNewPort().withName("https").withPort(6443).withProtocol("TCP").endPort().build());
-        NetworkPolicy policy = EnvironmentObjects.sparkApiPolicy(environment, endpoints);
+        NetworkPolicy policy = SparkEnvironmentObjects.sparkApiPolicy(environment, endpoints);
         assertThat(policy.getSpec().getEgress()).singleElement().satisfies(rule -> {
             assertThat(rule.getTo()).extracting(p -> p.getIpBlock().getCidr()).containsExactly("172.18.0.2/32", "172.18.0.3/32");
             assertThat(rule.getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactly(6443);
         });
-        assertThat(EnvironmentObjects.sparkApiPolicy(environment, ApiServerEndpoints.of(null)).getSpec().getEgress())
+        assertThat(SparkEnvironmentObjects.sparkApiPolicy(environment, ApiServerEndpoints.of(null)).getSpec().getEgress())
                 .as("endpoints unknown: no egress at all, never any address").isNullOrEmpty();
         assertThat(ApiServerEndpoints.of(new EndpointSliceBuilder().addNewEndpoint().withAddresses("fd00::1").endEndpoint()
                 .addNewPort().withPort(443).endPort().build()).cidrs()).containsExactly("fd00::1/128");
