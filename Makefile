@@ -43,8 +43,8 @@ e2e: tools $(OPERATOR_JAR) ## End-to-end suites on the local cluster (or KUBECON
 	@if [ -z "$${KUBECONFIG:-}" ]; then e2e/cluster/selftest-down.sh; fi
 
 .PHONY: e2e-real
-e2e-real: tools-node images $(OPERATOR_JAR) ## The real-execution suite (RealNodeIT) on the e2e cluster with its tainted real node (needs root), then the cluster's teardown
-	RAFFINERIE_REAL_NODE=1 RAFFINERIE_IMAGE_DIRS=$$(e2e/images/build.sh) $(MVN) -f e2e/pom.xml verify -Dit.test=RealNodeIT
+e2e-real: tools-node images $(OPERATOR_JAR) ## The real-execution suites (e2e/.../realnode: runs, network, the chart's Deployment) on the e2e cluster with its tainted real node (needs root), then the cluster's teardown
+	RAFFINERIE_REAL_NODE=1 RAFFINERIE_IMAGE_DIRS=$$(e2e/images/build.sh all) $(MVN) -f e2e/pom.xml verify -Dit.test='Real*IT'
 	@if [ -z "$${KUBECONFIG:-}" ]; then e2e/cluster/down.sh; fi
 
 .PHONY: chaos

@@ -1,15 +1,13 @@
 package io.raffinerie.e2e.install;
 
-import static io.raffinerie.e2e.harness.Raffinerie.readyStatus;
 import static io.raffinerie.e2e.harness.Raffinerie.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
-import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.raffinerie.e2e.harness.Cluster;
+import io.raffinerie.e2e.harness.Examples;
 import io.raffinerie.e2e.harness.ExecResult;
 import io.raffinerie.e2e.harness.Operator;
 import io.raffinerie.e2e.harness.Raffinerie;
@@ -48,14 +46,16 @@ class InstallIT {
     static final String SYSTEM = "raffinerie-system";
     static final String ACCOUNT = "raffinerie-operator";
     static final String RELEASE = "raffinerie";
-    static final String EXAMPLES = "sales-dev";
-    static final String WORKSPACE_VOLUME = "e2e-install-daily-sales-workspace";
-    static final String GITOPS_MANAGER = "argocd";
+    static final String EXAMPLES = Examples.NAMESPACE;
+    static final String GITOPS_MANAGER = Examples.GITOPS_MANAGER;
+    /** KWOK never mounts the example pipeline's workspace. */
+    static final Path NO_WORKSPACE = Path.of("/nonexistent/raffinerie-e2e-workspace");
     static final Duration HANDOVER_TARGET = Duration.ofSeconds(20);
 
     final Cluster cluster = Cluster.get();
     final Raffinerie raffinerie = new Raffinerie(cluster);
     final Path root = cluster.e2eDir().getParent();
+    final Examples examples = new Examples(cluster, root, "e2e-install-daily-sales-workspace");
     final List<Operator> operators = new ArrayList<>();
     boolean sharedWasRunning;
     long auditOffset;
@@ -66,11 +66,15 @@ class InstallIT {
         auditOffset = cluster.auditLog().isPresent() ? Files.size(cluster.auditLog().get()) : 0;
         cluster.tool("helm", "uninstall", RELEASE, "-n", SYSTEM, "--wait"); // a release left by an aborted run
         cluster.kubectl("create", "namespace", SYSTEM);
+        // As the shared cluster has them (e2e/run.sh), whichever class ran first: CRDs that helm created would be
+        // owned by helm's client-side apply, and the kustomize install's server-side apply would conflict with it.
+        cluster.kubectl("apply", "--server-side", "--force-conflicts", "-f", root.resolve("crds").toString())
+                .assertOk();
     }
 
     @AfterAll
     void giveTheClusterBack() {
-        removeExamples();
+        examples.remove();
         operators.forEach(Operator::stop);
         cluster.tool("helm", "uninstall", RELEASE, "-n", SYSTEM, "--wait");
         cluster.kubectl("delete", "deployment,serviceaccount,service,poddisruptionbudget,configmap,role,rolebinding",
@@ -90,35 +94,35 @@ class InstallIT {
 
         Operator operator = operatorAsTheChartAccount(Operator.separatePort(1));
         operator.start();
-        applyExamplesAsGitOps();
-        awaitEveryExampleSucceeded();
+        examples.applyAsGitOps(NO_WORKSPACE, () -> { });
+        examples.awaitEverySucceeded();
         assertNothingForbidden(operator);
     }
 
     @Test
     @Order(2)
     void gitOpsReapplyFindsNoDriftBecauseTheOperatorOwnsNoSpecField() {
-        for (GenericKubernetesResource example : examples()) {
+        for (GenericKubernetesResource example : examples.all()) {
             GenericKubernetesResource live = live(example);
             for (ManagedFieldsEntry entry : live.getMetadata().getManagedFields()) {
                 if (GITOPS_MANAGER.equals(entry.getManager()) || "status".equals(entry.getSubresource())) {
                     continue;
                 }
                 Map<String, Object> fields = entry.getFieldsV1().getAdditionalProperties();
-                assertThat(fields.keySet()).as("fields of %s %s managed by %s", example.getKind(), name(example),
+                assertThat(fields.keySet()).as("fields of %s %s managed by %s", example.getKind(), Examples.name(example),
                         entry.getManager()).containsOnly("f:metadata");
                 @SuppressWarnings("unchecked")
                 Map<String, Object> metadata = (Map<String, Object>) fields.get("f:metadata");
-                assertThat(metadata.keySet()).as("metadata of %s %s managed by %s", example.getKind(), name(example),
+                assertThat(metadata.keySet()).as("metadata of %s %s managed by %s", example.getKind(), Examples.name(example),
                         entry.getManager()).isSubsetOf("f:finalizers");
             }
         }
         ExecResult diff = cluster.kubectl("diff", "--server-side", "--field-manager=" + GITOPS_MANAGER,
-                "-f", root.resolve("examples").toString());
+                "-f", examples.dir().toString());
         assertThat(diff.exitCode()).as("kubectl diff (0: no difference): %s", diff.describe()).isZero();
         assertThat(diff.stdout()).isEmpty();
         ExecResult reapply = cluster.kubectl("apply", "--server-side", "--field-manager=" + GITOPS_MANAGER,
-                "-f", root.resolve("examples").toString());
+                "-f", examples.dir().toString());
         assertThat(reapply.assertOk().stdout()).doesNotContain("configured").contains("serverside-applied");
     }
 
@@ -137,7 +141,7 @@ class InstallIT {
         operators.forEach(Operator::stop);
         Operator upgraded = operatorAsTheChartAccount(Operator.separatePort(2));
         upgraded.start();
-        awaitEveryExampleSucceeded();
+        examples.awaitEverySucceeded();
         assertThat(uids()).as("every example, same object (uid) as before the upgrade").isEqualTo(uidsBefore);
         raffinerie.create("""
                 apiVersion: raffinerie.io/v1alpha1
@@ -161,9 +165,10 @@ class InstallIT {
         second.start();
         Operator leader = await("one leader").atMost(Duration.ofSeconds(40)).until(() -> leaderOf(first, second), Objects::nonNull);
         Operator standby = leader == first ? second : first;
-        String leaderIdentity = leaseHolder();
+        String leaderIdentity = Examples.leaseHolder(cluster, SYSTEM);
         assertThat(standby.log()).as("the standby reconciles nothing").doesNotContain("Started event processing");
 
+        slowExampleSteps();
         raffinerie.create("""
                 apiVersion: raffinerie.io/v1alpha1
                 kind: DataRun
@@ -176,7 +181,7 @@ class InstallIT {
         leader.kill();
         long killedAt = System.nanoTime();
         await("a new lease holder").atMost(HANDOVER_TARGET.plusSeconds(10)).pollInterval(Duration.ofMillis(100))
-                .until(() -> !Objects.equals(leaseHolder(), leaderIdentity) && !leaseHolder().isEmpty());
+                .until(() -> !Objects.equals(Examples.leaseHolder(cluster, SYSTEM), leaderIdentity) && !Examples.leaseHolder(cluster, SYSTEM).isEmpty());
         Duration leaseTaken = Duration.ofNanos(System.nanoTime() - killedAt);
         await("the standby reconciles").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> standby.log().contains("Started event processing"));
@@ -190,11 +195,11 @@ class InstallIT {
 
         // A graceful shutdown releases the lease: the restarted process takes over at its next retry.
         leader.start();
-        String holder = leaseHolder();
+        String holder = Examples.leaseHolder(cluster, SYSTEM);
         standby.stop();
         long stoppedAt = System.nanoTime();
         await("the lease released on shutdown").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
-                .until(() -> !Objects.equals(leaseHolder(), holder) && !leaseHolder().isEmpty());
+                .until(() -> !Objects.equals(Examples.leaseHolder(cluster, SYSTEM), holder) && !Examples.leaseHolder(cluster, SYSTEM).isEmpty());
         Duration releasedHandover = Duration.ofNanos(System.nanoTime() - stoppedAt);
         leader.stop();
 
@@ -212,7 +217,7 @@ class InstallIT {
     void kubectlApplyKustomizeInstallRunsEveryExampleAsTheManifestsServiceAccount() {
         Operator cleaner = operatorAsTheChartAccount(Operator.separatePort(5));
         cleaner.start();
-        removeExamples();
+        examples.remove();
         cleaner.stop();
         cluster.tool("helm", "uninstall", RELEASE, "-n", SYSTEM, "--wait").assertOk();
         assertThat(cluster.client().serviceAccounts().inNamespace(SYSTEM).withName(ACCOUNT).get()).isNull();
@@ -220,9 +225,23 @@ class InstallIT {
         cluster.kubectl("apply", "--server-side", "-k", root.resolve("operator").toString()).assertOk();
         Operator operator = operatorAsTheChartAccount(Operator.separatePort(6));
         operator.start();
-        applyExamplesAsGitOps();
-        awaitEveryExampleSucceeded();
+        examples.applyAsGitOps(NO_WORKSPACE, () -> { });
+        examples.awaitEverySucceeded();
         assertNothingForbidden(operator);
+    }
+
+    /**
+     * The examples really run on a real node, so KWOK ends their pods at once: the handover needs a step still
+     * running when the leader dies, so each simulated pod of the examples' jobs lasts 3 s.
+     */
+    private void slowExampleSteps() {
+        for (GenericKubernetesResource example : examples.all()) {
+            if ("DataJob".equals(example.getKind())) {
+                cluster.kubectl("patch", "datajob", Examples.name(example), "-n", EXAMPLES, "--type=merge", "-p",
+                        "{\"spec\":{\"podMetadata\":{\"annotations\":{\"raffinerie.io/sim-duration\":\"3s\"}}}}")
+                        .assertOk();
+            }
+        }
     }
 
     private Operator operatorAsTheChartAccount(int port) {
@@ -260,66 +279,6 @@ class InstallIT {
         }
     }
 
-    /** The environment first (it creates the namespace), then everything, as an Argo CD sync wave would. */
-    private void applyExamplesAsGitOps() {
-        Path examples = root.resolve("examples");
-        cluster.kubectl("apply", "--server-side", "--field-manager=" + GITOPS_MANAGER,
-                "-f", examples.resolve("00-environment.yaml").toString()).assertOk();
-        raffinerie.awaitReady("DataEnvironment", null, EXAMPLES);
-        pipelineWorkspace();
-        cluster.kubectl("apply", "--server-side", "--field-manager=" + GITOPS_MANAGER, "-f", examples.toString())
-                .assertOk();
-    }
-
-    /**
-     * The claim the example pipeline mounts (spec.workspace), bound to a volume of its own, as `make run` makes them:
-     * without it the steps' pods could not be scheduled. KWOK never mounts the volume.
-     */
-    private void pipelineWorkspace() {
-        cluster.kubectl("delete", "persistentvolume", WORKSPACE_VOLUME, "--ignore-not-found", "--timeout=60s");
-        cluster.kubectlWithInput("""
-                apiVersion: v1
-                kind: PersistentVolume
-                metadata: {name: %1$s}
-                spec:
-                  capacity: {storage: 1Gi}
-                  accessModes: [ReadWriteMany]
-                  storageClassName: ""
-                  claimRef: {namespace: %2$s, name: daily-sales-workspace}
-                  hostPath: {path: /nonexistent/raffinerie-e2e-workspace}
-                ---
-                apiVersion: v1
-                kind: PersistentVolumeClaim
-                metadata: {name: daily-sales-workspace, namespace: %2$s}
-                spec:
-                  accessModes: [ReadWriteMany]
-                  storageClassName: ""
-                  volumeName: %1$s
-                  resources: {requests: {storage: 1Gi}}
-                """.formatted(WORKSPACE_VOLUME, EXAMPLES), "apply", "-f", "-").assertOk();
-    }
-
-    private void awaitEveryExampleSucceeded() {
-        for (GenericKubernetesResource example : examples()) {
-            if ("DataRun".equals(example.getKind())) {
-                raffinerie.awaitPhase(EXAMPLES, name(example), "Succeeded");
-            } else {
-                GenericKubernetesResource ready = raffinerie.awaitReady(example.getKind(),
-                        example.getMetadata().getNamespace(), name(example));
-                assertThat(readyStatus(ready)).isEqualTo("True");
-            }
-        }
-    }
-
-    private void removeExamples() {
-        raffinerie.deleteEnvironment(EXAMPLES);
-        cluster.kubectl("delete", "namespace", EXAMPLES, "--ignore-not-found", "--timeout=90s");
-        await("examples removed").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> cluster.client().namespaces().withName(EXAMPLES).get() == null
-                        && raffinerie.get("DataEnvironment", null, EXAMPLES) == null);
-        cluster.kubectl("delete", "persistentvolume", WORKSPACE_VOLUME, "--ignore-not-found", "--wait=false");
-    }
-
     private void assertNothingForbidden(Operator operator) {
         assertThat(operator.log()).as("the operator's log").doesNotContain("Forbidden").doesNotContain("forbidden:");
         String user = "system:serviceaccount:" + SYSTEM + ":" + ACCOUNT;
@@ -344,35 +303,14 @@ class InstallIT {
         return firstLeads ? first : secondLeads ? second : null;
     }
 
-    private String leaseHolder() {
-        Lease lease = cluster.client().leases().inNamespace(SYSTEM).withName("raffinerie-operator").get();
-        return lease == null || lease.getSpec().getHolderIdentity() == null ? "" : lease.getSpec().getHolderIdentity();
-    }
-
-    private List<GenericKubernetesResource> examples() {
-        try (Stream<Path> files = Files.list(root.resolve("examples"))) {
-            List<GenericKubernetesResource> all = new ArrayList<>();
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    for (HasMetadata item : cluster.client().load(in).items()) {
-                        all.add((GenericKubernetesResource) item);
-                    }
-                }
-            }
-            return all;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private GenericKubernetesResource live(GenericKubernetesResource example) {
-        return Objects.requireNonNull(raffinerie.get(example.getKind(), example.getMetadata().getNamespace(), name(example)),
-                () -> example.getKind() + " " + name(example) + " is missing");
+        return Objects.requireNonNull(raffinerie.get(example.getKind(), example.getMetadata().getNamespace(), Examples.name(example)),
+                () -> example.getKind() + " " + Examples.name(example) + " is missing");
     }
 
     private Map<String, String> uids() {
         Map<String, String> uids = new TreeMap<>();
-        examples().forEach(example -> uids.put(example.getKind() + "/" + name(example), live(example).getMetadata().getUid()));
+        examples.all().forEach(example -> uids.put(example.getKind() + "/" + Examples.name(example), live(example).getMetadata().getUid()));
         return uids;
     }
 
@@ -383,7 +321,4 @@ class InstallIT {
                 .count();
     }
 
-    private static String name(HasMetadata resource) {
-        return resource.getMetadata().getName();
-    }
 }
