@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The chart as a platform team installs it, on the real node: the operator's own image (e2e/images/build.sh
- * operator), two replicas of its Deployment, the examples really running there; then the leader's pod is killed
+ * operator), two replicas of its Deployment, the examples really running there; then the leader's process is killed (SIGKILL)
  * while a pipeline runs, and the standby finishes it with no step run twice.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -96,7 +96,7 @@ class RealInstallIT {
     @Order(1)
     void twoReplicasRunOnTheRealNodeAndTheExamplesReallyRun() {
         cluster.tool("helm", "install", RELEASE, root.resolve("helm/raffinerie").toString(), "-n", SYSTEM,
-                "-f", imageValues.toString(), "--set", "replicas=2", "--set", "dashboard.enabled=false",
+                "--take-ownership", "-f", imageValues.toString(), "--set", "replicas=2", "--set", "dashboard.enabled=false",
                 "--set-json", "nodeSelector={\"raffinerie.io/node\":\"real\"}",
                 "--set-json", "tolerations=[{\"key\":\"raffinerie.io/real-node\",\"operator\":\"Equal\",\"value\":\"true\",\"effect\":\"NoSchedule\"}]",
                 "--wait", "--timeout=5m").assertOk();
@@ -106,7 +106,7 @@ class RealInstallIT {
             assertThat(pod.getStatus().getContainerStatuses().get(0).getReady()).isTrue();
         });
         await("a leader").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .until(() -> operators.stream().anyMatch(p -> p.getMetadata().getName().equals(leaseHolder())));
+                .until(() -> operators.stream().anyMatch(p -> p.getMetadata().getName().equals(leaderPod())));
 
         examples.applyAsGitOps(workspace, () -> cluster.kubectl("patch", "dataenvironment", Examples.NAMESPACE,
                 "--type=merge", "-p", REAL_NODE_SCHEDULING).assertOk());
@@ -130,7 +130,7 @@ class RealInstallIT {
         raffinerie.await("DataRun", Examples.NAMESPACE, "real-handover",
                 r -> steps(r).stream().anyMatch(step -> "Running".equals(step.get("phase"))));
         String leader = leaseHolder();
-        cluster.kubectl("-n", SYSTEM, "delete", "pod", leader, "--grace-period=0", "--force").assertOk();
+        killProcessOf(leaderPod());
         long killedAt = System.nanoTime();
         await("a new lease holder").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> !leaseHolder().isEmpty() && !leaseHolder().equals(leader));
@@ -146,8 +146,8 @@ class RealInstallIT {
                 .withLabel("raffinerie.io/run", "real-handover").list().getItems()).as("one Job per step")
                 .hasSize(steps(run).size());
         String figures = """
-                leader pod killed -> lease taken by the standby: %d ms
-                leader pod killed -> the run Succeeded:          %d ms
+                leader process SIGKILL -> lease taken by the standby: %d ms
+                leader process SIGKILL -> the run Succeeded:          %d ms
                 """.formatted(leaseTaken.toMillis(), finished.toMillis());
         System.out.print("[real node] " + figures);
         Files.writeString(cluster.e2eDir().resolve("target/real-leader-handover.txt"), figures);
@@ -155,6 +155,34 @@ class RealInstallIT {
 
     private static java.util.Map<String, Object> step(GenericKubernetesResource run, String name) {
         return steps(run).stream().filter(s -> name.equals(s.get("name"))).findFirst().orElseThrow();
+    }
+
+    /**
+     * SIGKILL to the operator's process in {@code pod}: a crash, so no graceful shutdown releases the lease (deleting
+     * the pod, even with --grace-period=0, lets the kubelet send SIGTERM first). The node's containers are processes
+     * of this machine; the pod's is the java process whose HOSTNAME is the pod's name.
+     */
+    private static void killProcessOf(String pod) throws IOException {
+        List<Path> candidates;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            candidates = procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList();
+        }
+        for (Path proc : candidates) {
+            try {
+                String environ = Files.readString(proc.resolve("environ"));
+                String command = Files.readString(proc.resolve("cmdline"));
+                if (command.contains("quarkus-run.jar") && Arrays.asList(environ.split("\0")).contains("HOSTNAME=" + pod)) {
+                    new ProcessBuilder("kill", "-KILL", proc.getFileName().toString()).inheritIO().start().waitFor();
+                    return;
+                }
+            } catch (IOException e) {
+                // a process that ended meanwhile, or one of another user
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("no operator process of pod " + pod + " on this machine");
     }
 
     private List<Pod> operatorPods() {
@@ -169,5 +197,11 @@ class RealInstallIT {
 
     private String leaseHolder() {
         return Examples.leaseHolder(cluster, SYSTEM);
+    }
+
+    /** The pod of the lease holder: its identity is the host name (the pod's name), '_', a process suffix. */
+    private String leaderPod() {
+        String holder = leaseHolder();
+        return holder.contains("_") ? holder.substring(0, holder.lastIndexOf('_')) : holder;
     }
 }
