@@ -44,6 +44,14 @@ public final class Bench {
             if (scale.runs("api")) {
                 new ApiEfficiency(ctx).restartAndResync();
             }
+            if (scale.runs("engines")) {
+                ctx.stopOperator(); // each engine's controller alone
+                new EngineScenario(ctx).run();
+            }
+            if (!ctx.engines.isEmpty()) {
+                report.result("engines", "figures", ctx.engines.toMap());
+                report.engines(ctx.engines.markdown(scale.chains(), scale.steps()));
+            }
             if (scale.runs("scale")) {
                 // The objects of 1-3 stay (deleting their namespaces takes minutes here): the heap is read before the
                 // scale objects too, and the marginal figures are differences.
@@ -67,6 +75,9 @@ public final class Bench {
         ctx.list("DataEnvironment", null).stream().filter(e -> e.getMetadata().getName().startsWith("bench-"))
                 .forEach(e -> ctx.raffinerie.deleteEnvironment(e.getMetadata().getName()));
         ctx.client.namespaces().withName(ChainScenario.BASELINE_NAMESPACE).delete();
+        ctx.client.namespaces().list().getItems().stream().map(ns -> ns.getMetadata().getName())
+                .filter(name -> name.startsWith("bench-argo-") || name.equals("bench-tekton"))
+                .forEach(name -> ctx.client.namespaces().withName(name).delete());
         if (!wait) {
             return;
         }
