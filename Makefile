@@ -57,10 +57,14 @@ browser: tools $(OPERATOR_JAR) ## The dashboard's browser test alone (headless C
 	$(MVN) -f e2e/pom.xml verify -Dit.test=DashboardBrowserIT
 
 .PHONY: bench
-bench: tools $(OPERATOR_JAR) ## Benchmarks (e2e/bench): step latency against a baseline, throughput, API writes, memory, cold start; BENCH_SCALE=small for a quick run
+bench: tools bench-tools $(OPERATOR_JAR) ## Benchmarks (e2e/bench): step latency against a baseline, Argo Workflows and Tekton, throughput, API writes, memory, cold start; BENCH_SCALE=small for a quick run
 	$(MVN) -q -f e2e/pom.xml test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 	java -cp e2e/target/test-classes:$$(cat e2e/target/bench.classpath) -Draffinerie.e2e.dir=$(CURDIR)/e2e \
 		-Dorg.slf4j.simpleLogger.defaultLogLevel=warn io.raffinerie.bench.Bench
+
+.PHONY: bench-tools
+bench-tools: ## Build (once, cached) the other engines the bench compares with: Argo's workflow-controller, Tekton's controller
+	e2e/tools/build.sh --bench
 
 .PHONY: build
 build: ## Build the operator (target/quarkus-app)

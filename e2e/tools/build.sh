@@ -7,6 +7,11 @@
 # Kubernetes module), containerd, CoreDNS and kube-router; its bin directory has every tool. Without it,
 # nothing of the node is built, so the KWOK-only cluster stays as fast as before.
 #
+# --bench builds only the other engines `make bench` compares Raffinerie with (e2e/bench/README.md): Argo
+# Workflows' workflow-controller and Tekton Pipelines' controller. Test infrastructure only, never shipped.
+# It prints one line per tool, NAME=DIR, where DIR holds the binary and, from the module source, the CRDs (crds/)
+# and, for Tekton, its ConfigMaps (config/).
+#
 # A tool directory only exists once every binary in it was built and answered --version:
 # builds happen in a temporary directory that is renamed into place at the end.
 set -euo pipefail
@@ -24,6 +29,8 @@ HELM_VERSION=$(awk '/^require helm.sh\/helm/ {print $3}' "$here/helm/go.mod")
 CONTAINERD_VERSION=$(awk '/^require github.com\/containerd\/containerd\/v2/ {print $3}' "$here/containerd/go.mod")
 COREDNS_VERSION=$(awk '/^require github.com\/coredns\/coredns/ {print $3}' "$here/coredns/go.mod")
 KUBE_ROUTER_VERSION=$(awk '/^require github.com\/cloudnativelabs\/kube-router/ {print $3}' "$here/kube-router/go.mod")
+ARGO_VERSION=$(awk '/^require github.com\/argoproj\/argo-workflows\/v4/ {print $3}' "$here/argo/go.mod")
+TEKTON_VERSION=$(awk '/^require github.com\/tektoncd\/pipeline/ {print $3}' "$here/tekton/go.mod")
 # containerd's static build (no cgo): no graph drivers that need C, netgo/osusergo resolvers.
 CONTAINERD_TAGS=no_btrfs,no_devmapper,no_zfs,urfave_cli_no_docs,osusergo,netgo,static_build
 
@@ -63,10 +70,39 @@ build_tool() {
       return 1
     }
   done
+  [ -z "${sources:-}" ] || copy_sources "$mod" "$tmp" $sources || {
+    rm -rf "$tmp"
+    log "FAILED to copy the sources' files of $name"
+    return 1
+  }
   touch "$tmp/.complete"
   mv -T "$tmp" "$dir"
   log "built $name $version in $((SECONDS - start)) s"
   echo "$dir"
+}
+
+# copy_sources MODDIR OUT MODULE:GLOB=SUBDIR... copies files of a module's source (the version go build used, from
+# the module cache) into OUT/SUBDIR/: the CRDs and ConfigMaps of the bench's engines.
+copy_sources() {
+  local mod=$1 out=$2; shift 2
+  local spec src glob sub
+  for spec in "$@"; do
+    sub=${spec##*=}
+    glob=${spec%=*}
+    src=$(cd "$mod" && go list -m -f '{{.Dir}}' "${glob%%:*}")
+    [ -n "$src" ] || return 1
+    mkdir -p "$out/$sub"
+    # shellcheck disable=SC2086 # the glob is meant to expand
+    cp $src/${glob#*:} "$out/$sub/" || return 1
+  done
+}
+
+bench_tools() {
+  echo "argo=$(sources="github.com/argoproj/argo-workflows/v4:manifests/base/crds/minimal/argoproj.io_*.yaml=crds" build_tool argo "$ARGO_VERSION" \
+    "-X github.com/argoproj/argo-workflows/v4.version=$ARGO_VERSION -X github.com/argoproj/argo-workflows/v4.gitTag=$ARGO_VERSION" \
+    workflow-controller=github.com/argoproj/argo-workflows/v4/cmd/workflow-controller)"
+  echo "tekton=$(sources="github.com/tektoncd/pipeline:config/300-crds/*.yaml=crds github.com/tektoncd/pipeline:config/config-*.yaml=config" build_tool tekton "$TEKTON_VERSION" "" \
+    controller=github.com/tektoncd/pipeline/cmd/controller)"
 }
 
 k8s_ldflags() {
@@ -125,6 +161,7 @@ main() {
 case "${1:-}" in
   --k8s-version) echo "$K8S_VERSION" ;;
   --node) main yes ;;
+  --bench) bench_tools ;;
   "") main no ;;
-  *) echo "usage: $0 [--node | --k8s-version]" >&2; exit 2 ;;
+  *) echo "usage: $0 [--node | --bench | --k8s-version]" >&2; exit 2 ;;
 esac

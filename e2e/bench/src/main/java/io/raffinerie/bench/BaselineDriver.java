@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * The reference driver: the least a controller must do to run chains of Jobs. An informer on the bench's Jobs; when
@@ -27,6 +28,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BaselineDriver {
     static final String LABEL = "raffinerie.io/bench";
+    /** Its user agent, its client in the audit log. */
+    static final String CLIENT = "raffinerie-baseline";
+    /** What it prints last: its peak RSS, read back by the bench. */
+    static final Pattern PEAK_RSS = Pattern.compile("baseline: peak RSS ([0-9.]+) MiB");
 
     private BaselineDriver() {
     }
@@ -37,7 +42,7 @@ public final class BaselineDriver {
         int chains = Integer.parseInt(args[3]);
         int steps = Integer.parseInt(args[4]);
         Config config = new ConfigBuilder(Config.fromKubeconfig(new File(args[0])))
-                .withMaxConcurrentRequestsPerHost(64).withMaxConcurrentRequests(256).build();
+                .withMaxConcurrentRequestsPerHost(64).withMaxConcurrentRequests(256).withUserAgent(CLIENT).build();
         Set<String> finished = ConcurrentHashMap.newKeySet();
         CountDownLatch done = new CountDownLatch(chains);
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
@@ -79,6 +84,7 @@ public final class BaselineDriver {
             creators.shutdownNow();
         }
         System.out.println("baseline: " + chains + " chains of " + steps + " steps done");
+        System.out.println("baseline: peak RSS " + OperatorProbe.mib(OperatorProbe.rss(ProcessHandle.current().pid())[1]) + " MiB");
     }
 
     /** A bare Job whose pod KWOK completes at once; creating it twice is harmless (409). */

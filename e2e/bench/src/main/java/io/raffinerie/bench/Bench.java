@@ -32,25 +32,14 @@ public final class Bench {
         Cluster cluster = Cluster.get();
         Operator.install(cluster);
         try (BenchContext ctx = new BenchContext(scale, cluster, report)) {
-            describe(ctx);
-            ctx.startOperator(Map.of());
-            cleanUp(ctx, true);
-            if (scale.runs("chains")) {
-                new ChainScenario(ctx).run();
+            try {
+                run(ctx, scale);
+            } finally { // the engines' table also when a later scenario failed
+                if (!ctx.engines.isEmpty()) {
+                    report.result("engines", "figures", ctx.engines.toMap());
+                    report.engines(ctx.engines.markdown(scale.chains(), scale.steps()));
+                }
             }
-            if (scale.runs("throughput")) {
-                new ThroughputScenario(ctx).run();
-            }
-            if (scale.runs("api")) {
-                new ApiEfficiency(ctx).restartAndResync();
-            }
-            if (scale.runs("scale")) {
-                // The objects of 1-3 stay (deleting their namespaces takes minutes here): the heap is read before the
-                // scale objects too, and the marginal figures are differences.
-                ctx.startOperator(Map.of());
-                new ScaleScenario(ctx).run();
-            }
-            cleanUp(ctx, false);
         } finally {
             report.environment("totalSeconds", Math.round((System.nanoTime() - start) / 1e9));
             Path results = cluster.e2eDir().resolve("bench/results");
@@ -62,17 +51,59 @@ public final class Bench {
         System.exit(0); // informer threads of the harness's client
     }
 
+    private static void run(BenchContext ctx, BenchScale scale) throws IOException {
+        describe(ctx);
+        if (scale.runs("chains") || scale.runs("throughput") || scale.runs("api")) {
+            ctx.startOperator(Map.of());
+        }
+        cleanUp(ctx, true);
+        if (scale.runs("chains")) {
+            new ChainScenario(ctx).run();
+        }
+        if (scale.runs("throughput")) {
+            new ThroughputScenario(ctx).run();
+        }
+        if (scale.runs("api")) {
+            new ApiEfficiency(ctx).restartAndResync();
+        }
+        if (scale.runs("engines")) {
+            ctx.stopOperator(); // each engine's controller alone
+            new EngineScenario(ctx).run();
+        }
+        if (scale.runs("scale")) {
+            // The objects of 1-3 stay (deleting their namespaces takes minutes here): the heap is read before the
+            // scale objects too, and the marginal figures are differences.
+            ctx.startOperator(Map.of());
+            new ScaleScenario(ctx).run();
+        }
+        cleanUp(ctx, false);
+    }
+
     /** Removes what an earlier run left: the environments (their namespaces go with them) and the baseline's namespace. */
     static void cleanUp(BenchContext ctx, boolean wait) {
+        if (ctx.operator == null) { // BENCH_SCENARIOS=engines: the other engines' namespaces only
+            ctx.client.namespaces().list().getItems().stream().map(ns -> ns.getMetadata().getName())
+                    .filter(Bench::isEngineNamespace).forEach(name -> ctx.client.namespaces().withName(name).delete());
+            BenchContext.await("the engines' namespaces gone", Duration.ofMinutes(5), Duration.ofSeconds(1), () ->
+                    ctx.client.namespaces().list().getItems().stream().noneMatch(ns -> isEngineNamespace(ns.getMetadata().getName())));
+            return;
+        }
         ctx.list("DataEnvironment", null).stream().filter(e -> e.getMetadata().getName().startsWith("bench-"))
                 .forEach(e -> ctx.raffinerie.deleteEnvironment(e.getMetadata().getName()));
         ctx.client.namespaces().withName(ChainScenario.BASELINE_NAMESPACE).delete();
+        ctx.client.namespaces().list().getItems().stream().map(ns -> ns.getMetadata().getName())
+                .filter(Bench::isEngineNamespace)
+                .forEach(name -> ctx.client.namespaces().withName(name).delete());
         if (!wait) {
             return;
         }
         BenchContext.await("bench namespaces gone", Duration.ofMinutes(5), Duration.ofSeconds(1), () ->
                 ctx.client.namespaces().list().getItems().stream().noneMatch(ns -> ns.getMetadata().getName().startsWith("bench-"))
                         && ctx.list("DataEnvironment", null).stream().noneMatch(e -> e.getMetadata().getName().startsWith("bench-")));
+    }
+
+    static boolean isEngineNamespace(String name) {
+        return name.startsWith("bench-argo-") || name.equals("bench-tekton");
     }
 
     /** The machine, the versions and the operator's settings, for the report. */

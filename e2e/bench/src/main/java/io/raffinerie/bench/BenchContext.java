@@ -17,7 +17,10 @@ import java.util.function.BooleanSupplier;
 
 /** What every scenario shares: the cluster, a client for bulk work, the operator process and the report. */
 final class BenchContext implements AutoCloseable {
-    static final int OPERATOR_PORT = 18190;
+    /** The operator's HTTP port: RAFFINERIE_E2E_OPERATOR_PORT when set (a cluster of one's own), else 18190. */
+    static final int OPERATOR_PORT = Integer.parseInt(System.getenv().getOrDefault("RAFFINERIE_E2E_OPERATOR_PORT", "18190"));
+    /** The other engines' ports (metrics, probes, profiling): RAFFINERIE_E2E_PORT_BASE (default 18090) + 20 + n. */
+    static final int ENGINE_PORT_BASE = Integer.parseInt(System.getenv().getOrDefault("RAFFINERIE_E2E_PORT_BASE", "18090")) + 20;
 
     final BenchScale scale;
     final Cluster cluster;
@@ -25,6 +28,8 @@ final class BenchContext implements AutoCloseable {
     /** Many requests in flight (fabric8's default is 5 per host), and patient: the API server is slow here. */
     final KubernetesClient client;
     final BenchReport report;
+    /** Every engine's figures, side by side (scenarios 1, 3 and 7). */
+    final EngineComparison engines = new EngineComparison();
     Operator operator;
 
     BenchContext(BenchScale scale, Cluster cluster, BenchReport report) {
@@ -34,7 +39,7 @@ final class BenchContext implements AutoCloseable {
         this.report = report;
         Config config = new ConfigBuilder(Config.fromKubeconfig(cluster.kubeconfig().toFile()))
                 .withMaxConcurrentRequestsPerHost(64).withMaxConcurrentRequests(256)
-                .withRequestTimeout(60_000).build();
+                .withRequestTimeout(60_000).withUserAgent(AuditLog.BENCH_AGENT).build();
         this.client = new KubernetesClientBuilder().withConfig(config).build();
     }
 
@@ -53,11 +58,11 @@ final class BenchContext implements AutoCloseable {
         }
     }
 
-    /** A raffinerie.io object from flow-style YAML, created with the bulk client. */
+    /** An object (raffinerie.io, or another engine's) from YAML, created with the bulk client. */
     void create(String yaml) {
         // "---" first: fabric8 would read a document starting with '{' as JSON.
         GenericKubernetesResource resource = Serialization.unmarshal("---\n" + yaml, GenericKubernetesResource.class);
-        client.genericKubernetesResources(Raffinerie.API_VERSION, resource.getKind())
+        client.genericKubernetesResources(resource.getApiVersion(), resource.getKind())
                 .inNamespace(resource.getMetadata().getNamespace()).resource(resource).create();
     }
 
@@ -78,6 +83,16 @@ final class BenchContext implements AutoCloseable {
             }
             BulkCreator.sleep(poll.toMillis());
         }
+    }
+
+    /** The API server's audit log: only the local cluster's is known. */
+    AuditLog audit() {
+        return new AuditLog(cluster.auditLog().orElseThrow(() -> new IllegalStateException(
+                "no audit log: writes by user agent are counted on the local KWOK cluster (e2e/cluster/up.sh) only")));
+    }
+
+    int enginePort(int n) {
+        return ENGINE_PORT_BASE + n;
     }
 
     Path benchDir() {

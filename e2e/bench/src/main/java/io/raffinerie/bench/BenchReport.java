@@ -24,6 +24,7 @@ final class BenchReport {
     private final Map<String, Object> environment = new LinkedHashMap<>();
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<Row> rows = new ArrayList<>();
+    private String engines = "";
 
     void environment(String key, Object value) {
         environment.put(key, value);
@@ -38,6 +39,11 @@ final class BenchReport {
     /** A headline figure; {@code met} null when there is no target. */
     void row(String scenario, String figure, String value, String target, Boolean met) {
         rows.add(new Row(scenario, figure, value, target == null ? "" : target, met == null ? "" : met ? "met" : "**missed**"));
+    }
+
+    /** The engines' side-by-side table (Markdown), after the headline table. */
+    void engines(String table) {
+        engines = table;
     }
 
     void write(Path dir, String scale) {
@@ -63,6 +69,11 @@ final class BenchReport {
         for (Row row : rows) {
             md.append("| ").append(row.scenario()).append(" | ").append(row.figure()).append(" | ").append(row.value())
                     .append(" | ").append(row.target()).append(" | ").append(row.verdict()).append(" |\n");
+        }
+        if (!engines.isEmpty()) {
+            md.append("\nThe same work through each engine, on the same cluster in the same run (step transition: a step's pod "
+                    + "seen Succeeded → the next step's pod seen ADDED; writes: the audit log's mutating requests in the engine's "
+                    + "namespace, by the controller / by every client but the bench; ratios to the baseline):\n\n").append(engines);
         }
         return md.toString();
     }

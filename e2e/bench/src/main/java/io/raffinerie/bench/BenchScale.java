@@ -8,7 +8,7 @@ record BenchScale(String name, int chains, int steps, int throughputRuns, List<I
 
     static BenchScale fromEnvironment() {
         String name = System.getenv().getOrDefault("BENCH_SCALE", "full");
-        // BENCH_SCENARIOS=chains,throughput,api,scale: some of them only, while tuning.
+        // BENCH_SCENARIOS=chains,throughput,api,engines,scale: some of them only, while tuning.
         List<String> only = List.of(System.getenv().getOrDefault("BENCH_SCENARIOS", "").split(",")).stream()
                 .filter(s -> !s.isBlank()).toList();
         return switch (name) {

@@ -5,12 +5,14 @@ import static io.raffinerie.bench.BenchContext.log;
 import io.raffinerie.e2e.harness.Raffinerie;
 import io.raffinerie.testsupport.PrometheusScrape;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 
 /**
  * Scenarios 1 and 2: chains of sequential steps whose pods complete at once, run by Raffinerie (one DataPipeline, one
@@ -20,6 +22,8 @@ final class ChainScenario {
     static final String NAMESPACE = "bench-chains";
     static final String BASELINE_NAMESPACE = "bench-baseline";
     static final Duration TIMEOUT = Duration.ofMinutes(10);
+    /** The operator's client in the audit log: fabric8's default user agent (the bench's own is {@link AuditLog#BENCH_AGENT}). */
+    static final String RAFFINERIE_CLIENT = "fabric8-kubernetes-client";
 
     private final BenchContext ctx;
 
@@ -61,7 +65,10 @@ final class ChainScenario {
         }
         ctx.raffinerie.pipeline(NAMESPACE, "chain", stepsYaml.toString(), "history: {succeeded: 1000, failed: 1000}");
         PrometheusScrape before = OperatorProbe.scrape(ctx.operator);
-        try (JobChainWatcher watcher = new JobChainWatcher(ctx.client, NAMESPACE); BulkCreator creator = new BulkCreator(8)) {
+        AuditLog audit = ctx.audit();
+        long mark = audit.mark();
+        try (JobChainWatcher watcher = new JobChainWatcher(ctx.client, NAMESPACE); BulkCreator creator = new BulkCreator(8);
+                PodChainWatcher pods = new PodChainWatcher(ctx.client, NAMESPACE, "c", PodChainWatcher::jobStep)) {
             long start = JobChainWatcher.now();
             List<Runnable> runs = new ArrayList<>();
             for (int chain = 1; chain <= chains; chain++) {
@@ -77,6 +84,8 @@ final class ChainScenario {
             BenchContext.await("every run Succeeded", TIMEOUT, Duration.ofMillis(500), () -> ctx.list("DataRun", NAMESPACE).stream()
                     .filter(r -> "Succeeded".equals(Raffinerie.status(r).get("phase"))).count() >= chains);
             double succeeded = (JobChainWatcher.now() - start) / 1000.0;
+            BulkCreator.sleep(EngineScenario.SETTLE.toMillis());
+            ctx.engines.add("raffinerie", "Raffinerie", RAFFINERIE_CLIENT).chains(pods, chains, steps, audit.writesSince(mark, NAMESPACE));
             PrometheusScrape after = OperatorProbe.scrape(ctx.operator);
             Side side = new Side(Stats.of(watcher.watcherLatencies("c", chains, steps)), Stats.of(watcher.apiLatencies("c", chains, steps)), wall);
             record("raffinerie", side);
@@ -95,10 +104,18 @@ final class ChainScenario {
     private Side baseline(int chains, int steps) {
         log("chains: the same with the baseline driver");
         ctx.cluster.kubectl("create", "namespace", BASELINE_NAMESPACE);
-        try (JobChainWatcher watcher = new JobChainWatcher(ctx.client, BASELINE_NAMESPACE)) {
-            runDriver(BASELINE_NAMESPACE, "b", chains, steps);
+        AuditLog audit = ctx.audit();
+        long mark = audit.mark();
+        try (JobChainWatcher watcher = new JobChainWatcher(ctx.client, BASELINE_NAMESPACE);
+                PodChainWatcher pods = new PodChainWatcher(ctx.client, BASELINE_NAMESPACE, "b", PodChainWatcher::jobStep)) {
+            EngineComparison.Figures figures = ctx.engines.add(EngineComparison.BASELINE, "bare Jobs (baseline)", BaselineDriver.CLIENT);
+            figures.peakRssMiB = runDriver(BASELINE_NAMESPACE, "b", chains, steps);
+            figures.rssMiB = figures.peakRssMiB;
+            figures.note = "RSS: the driver's JVM at its end (the Job controller is kube-controller-manager's)";
             BenchContext.await("the baseline's Jobs seen Complete", TIMEOUT, Duration.ofMillis(200),
                     () -> watcher.completedCount("b") >= chains * steps);
+            BulkCreator.sleep(EngineScenario.SETTLE.toMillis());
+            figures.chains(pods, chains, steps, audit.writesSince(mark, BASELINE_NAMESPACE));
             double wall = (watcher.lastCompletion("b").orElseThrow() - watcher.firstAdded("b").orElseThrow()) / 1000.0;
             Side side = new Side(Stats.of(watcher.watcherLatencies("b", chains, steps)), Stats.of(watcher.apiLatencies("b", chains, steps)), wall);
             record("baseline", side);
@@ -106,8 +123,11 @@ final class ChainScenario {
         }
     }
 
-    /** Runs {@link BaselineDriver} as its own JVM, with this JVM's classpath, until it has run every chain. */
-    void runDriver(String namespace, String prefix, int chains, int steps) {
+    /**
+     * Runs {@link BaselineDriver} as its own JVM, with this JVM's classpath, until it has run every chain; returns the
+     * driver's peak RSS (MiB), as it printed it.
+     */
+    double runDriver(String namespace, String prefix, int chains, int steps) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = ctx.cluster.e2eDir().resolve("target/bench-baseline-" + prefix + ".log");
         try {
@@ -119,6 +139,8 @@ final class ChainScenario {
                 driver.destroyForcibly();
                 throw new IllegalStateException("the baseline driver failed; see " + log);
             }
+            Matcher peak = BaselineDriver.PEAK_RSS.matcher(Files.readString(log));
+            return peak.find() ? Double.parseDouble(peak.group(1)) : Double.NaN;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package io.raffinerie.bench;
 import io.raffinerie.e2e.harness.Operator;
 import io.raffinerie.testsupport.PrometheusScrape;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,6 +17,7 @@ final class OperatorProbe {
     static final String WRITES = "raffinerie_api_writes_total";
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total (\\d+)K, used (\\d+)K");
     private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
+    private static final Pattern PEAK_RSS = Pattern.compile("VmHWM:\\s+(\\d+) kB");
 
     private OperatorProbe() {
     }
@@ -63,13 +65,21 @@ final class OperatorProbe {
         if (!heap.find()) {
             throw new IllegalStateException("cannot read the heap from jcmd GC.heap_info:\n" + info);
         }
+        return new Memory(Long.parseLong(heap.group(2)) * 1024, Long.parseLong(heap.group(1)) * 1024, rss(pid)[0]);
+    }
+
+    /** {resident set size, its peak} in bytes, from /proc/&lt;pid&gt;/status (-1 when not there). */
+    static long[] rss(long pid) {
         try {
-            Matcher rss = RSS.matcher(Files.readString(Path.of("/proc/" + pid + "/status")));
-            long rssBytes = rss.find() ? Long.parseLong(rss.group(1)) * 1024 : -1;
-            return new Memory(Long.parseLong(heap.group(2)) * 1024, Long.parseLong(heap.group(1)) * 1024, rssBytes);
+            String status = Files.readString(Path.of("/proc/" + pid + "/status"));
+            return new long[] {kiB(RSS.matcher(status)), kiB(PEAK_RSS.matcher(status))};
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         }
+    }
+
+    private static long kiB(Matcher matcher) {
+        return matcher.find() ? Long.parseLong(matcher.group(1)) * 1024 : -1;
     }
 
     private static String jcmd(long pid, String command) {

@@ -32,17 +32,33 @@ final class ThroughputScenario {
         ctx.raffinerie.job(NAMESPACE, "one", "container", "image: registry.invalid/sim:1\ncommand: [\"true\"]\n"
                 + "history: {succeeded: 1000, failed: 1000}");
         PrometheusScrape before = OperatorProbe.scrape(ctx.operator);
+        AuditLog audit = ctx.audit();
+        long mark = audit.mark();
         double[] raffinerie = drain(runs, i -> ctx.create("{apiVersion: %s, kind: DataRun, metadata: {name: t-%05d, namespace: %s}, spec: {jobRef: one}}"
                 .formatted(Raffinerie.API_VERSION, i, NAMESPACE)),
                 () -> ctx.list("DataRun", NAMESPACE).stream().filter(r -> "Succeeded".equals(Raffinerie.status(r).get("phase"))).count());
+        BulkCreator.sleep(EngineScenario.SETTLE.toMillis());
+        EngineComparison.Figures figures = ctx.engines.add("raffinerie", "Raffinerie", ChainScenario.RAFFINERIE_CLIENT);
+        figures.runs = runs;
+        figures.drainSeconds = raffinerie[1];
+        figures.drainWrites = audit.writesSince(mark, NAMESPACE);
+        figures.memory(ctx.operator.pid());
+        figures.note = "RSS: the operator's JVM (-Xmx512m)";
         ApiEfficiency.recordWrites(ctx, "throughput", before, OperatorProbe.scrape(ctx.operator), runs, runs);
         log("throughput: " + runs + " bare Jobs");
+        mark = audit.mark();
         double[] baseline = drain(runs, i -> {
             Job job = Sim.job("tb-%05d".formatted(i), Map.of());
             job.getMetadata().setLabels(Map.of(BaselineDriver.LABEL, "tb"));
             ctx.client.batch().v1().jobs().inNamespace(ChainScenario.BASELINE_NAMESPACE).resource(job).create();
         }, () -> ctx.client.batch().v1().jobs().inNamespace(ChainScenario.BASELINE_NAMESPACE).withLabel(BaselineDriver.LABEL, "tb")
                 .list().getItems().stream().filter(job -> JobChainWatcher.complete(job) != null).count());
+        BulkCreator.sleep(EngineScenario.SETTLE.toMillis());
+        EngineComparison.Figures bare = ctx.engines.add(EngineComparison.BASELINE, "bare Jobs (baseline)", BaselineDriver.CLIENT);
+        bare.drainClient = null;
+        bare.runs = runs;
+        bare.drainSeconds = baseline[1];
+        bare.drainWrites = audit.writesSince(mark, ChainScenario.BASELINE_NAMESPACE);
         ctx.report.result("throughput", "runs", runs);
         ctx.report.result("throughput", "raffinerie", Map.of("submitSeconds", raffinerie[0], "drainSeconds", raffinerie[1],
                 "runsPerSecond", runs / raffinerie[1]));
@@ -56,7 +72,7 @@ final class ThroughputScenario {
     }
 
     /** Submits {@code count} objects, then polls until {@code done} counts them all: {submission, drain} in seconds. */
-    private double[] drain(int count, java.util.function.IntConsumer submit, java.util.function.LongSupplier done) {
+    static double[] drain(int count, java.util.function.IntConsumer submit, java.util.function.LongSupplier done) {
         long start = System.nanoTime();
         try (BulkCreator creator = new BulkCreator(8)) {
             List<Runnable> creations = new ArrayList<>();
