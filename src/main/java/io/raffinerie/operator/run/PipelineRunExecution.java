@@ -26,7 +26,7 @@ import io.raffinerie.model.pipeline.PipelineValidation;
 import io.raffinerie.model.pipeline.RunSnapshots;
 import io.raffinerie.model.run.RunProgress;
 import io.raffinerie.model.run.JobRuns;
-import io.raffinerie.model.run.RunParameters;
+import io.raffinerie.model.RunParameters;
 import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.operator.common.Caches;
 import io.raffinerie.operator.common.Creations;

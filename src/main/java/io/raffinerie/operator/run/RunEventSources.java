@@ -11,7 +11,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.StepStatus;
-import io.raffinerie.model.job.RunLabels;
+import io.raffinerie.model.RunLabels;
 import io.raffinerie.model.run.StepSignals;
 import io.raffinerie.operator.common.LabelledPrimaries;
 import io.raffinerie.operator.common.Caches;
