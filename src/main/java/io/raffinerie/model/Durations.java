@@ -1,15 +1,14 @@
 package io.raffinerie.model;
 
 import io.raffinerie.api.v1alpha1.Patterns;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as users write them: 90s, 30m, 1h30m, 2d, 500ms. */
 public final class Durations {
     private static final Pattern WHOLE = Pattern.compile(Patterns.DURATION);
-    private static final Pattern PART = Pattern.compile("(\\d{1,6})(ms|s|m|h|d)");
     private static final Duration MAX = Duration.ofDays(365);
 
     private Durations() {
@@ -39,23 +38,16 @@ public final class Durations {
         return Optional.empty();
     }
 
+    /** The schema's pattern says what users may write (ms, s, m, h, d); fabric8's parser, Go's syntax, reads it. */
     private static Optional<Duration> parseAnyLength(String text) {
         if (text == null || !WHOLE.matcher(text).matches()) {
             return Optional.empty();
         }
-        Duration total = Duration.ZERO;
-        Matcher part = PART.matcher(text);
-        while (part.find()) {
-            long amount = Long.parseLong(part.group(1));
-            total = total.plus(switch (part.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            });
+        try {
+            return Optional.of(io.fabric8.kubernetes.api.model.Duration.parse(text).getDuration());
+        } catch (ParseException e) {
+            return Optional.empty();
         }
-        return Optional.of(total);
     }
 
     /** The duration as users write it: 30m, 1h30m, 45s (whole seconds; 0s for less). */

@@ -164,11 +164,7 @@ class EnvironmentIT {
     }
 
     private double reconciliations() {
-        return registry.getMeters().stream()
-                .filter(m -> m.getId().getName().contains("reconciliations.success"))
-                .filter(m -> m.getId().getTags().stream().anyMatch(t -> t.getValue().equalsIgnoreCase("dataenvironment")))
-                .mapToDouble(m -> m.measure().iterator().next().getValue())
-                .sum();
+        return Resources.reconciliations(registry, "dataenvironment");
     }
 
     @Test

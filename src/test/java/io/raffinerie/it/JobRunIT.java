@@ -31,7 +31,7 @@ import io.raffinerie.api.v1alpha1.StepStatus;
 import io.raffinerie.api.v1alpha1.Trigger;
 import io.raffinerie.api.v1alpha1.Variable;
 import io.raffinerie.model.job.CronJobs;
-import io.raffinerie.model.job.RunLabels;
+import io.raffinerie.model.RunLabels;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;

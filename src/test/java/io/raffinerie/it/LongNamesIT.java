@@ -24,7 +24,7 @@ import io.raffinerie.api.v1alpha1.Trigger;
 import io.raffinerie.model.LabelValues;
 import io.raffinerie.model.environment.EnvironmentModel;
 import io.raffinerie.model.job.CronJobs;
-import io.raffinerie.model.job.RunLabels;
+import io.raffinerie.model.RunLabels;
 import io.raffinerie.model.run.JobRuns;
 import jakarta.inject.Inject;
 import java.util.List;

@@ -102,6 +102,15 @@ public final class Resources {
         return resource.getKind() + " " + resource.getMetadata().getName();
     }
 
+    /** JOSDK's count of a controller's successful reconciliations so far, from the registry its metrics go to. */
+    public static double reconciliations(io.micrometer.core.instrument.MeterRegistry registry, String controller) {
+        return registry.getMeters().stream()
+                .filter(m -> m.getId().getName().contains("reconciliations.success"))
+                .filter(m -> m.getId().getTags().stream().anyMatch(t -> t.getValue().equalsIgnoreCase(controller)))
+                .mapToDouble(m -> m.measure().iterator().next().getValue())
+                .sum();
+    }
+
     /** A request that failed because the HTTP client's connection was closed under it: worth polling again. */
     static boolean isClosedConnection(Throwable e) {
         return e instanceof io.fabric8.kubernetes.client.KubernetesClientException && e.getMessage() != null

@@ -3,6 +3,7 @@ package io.raffinerie.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.raffinerie.model.RunLabels;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,7 +20,6 @@ import io.raffinerie.api.v1alpha1.Schedule;
 import io.raffinerie.model.job.CronJobs;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.raffinerie.model.Conditions;
-import io.raffinerie.model.run.RunStatuses;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,7 +119,7 @@ class ScheduleIT {
                 .addNewContainer().withName("main").withImage("bash").endContainer().endSpec().endTemplate().endSpec().build())
                 .create();
         DataRun run = Resources.run(NS, "nightly-29000000", "nightly", null);
-        run.getMetadata().getLabels().put(RunStatuses.TRIGGER_LABEL, Trigger.Schedule.name());
+        run.getMetadata().getLabels().put(RunLabels.TRIGGER, Trigger.Schedule.name());
         client.resource(run).create();
 
         DataRun observed = Resources.awaitRun(client, NS, "nightly-29000000", r -> !r.getStatus().steps.isEmpty());

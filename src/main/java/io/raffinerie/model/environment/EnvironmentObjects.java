@@ -33,7 +33,7 @@ import io.raffinerie.api.v1alpha1.NetworkIsolation;
 import io.raffinerie.api.v1alpha1.Quota;
 import io.raffinerie.api.v1alpha1.Variable;
 import io.raffinerie.model.LabelValues;
-import io.raffinerie.model.job.RunLabels;
+import io.raffinerie.model.RunLabels;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.raffinerie.api.v1alpha1.DataEnvironment;
-import io.raffinerie.model.job.RunLabels;
+import io.raffinerie.model.RunLabels;
 
 /** What an environment gives the Spark identity: its role binding, and egress to the API server only. */
 public final class SparkEnvironmentObjects {

@@ -1,5 +1,6 @@
 package io.raffinerie.model.job;
 
+import io.raffinerie.model.RunLabels;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import io.raffinerie.api.v1alpha1.DataJob;
@@ -9,8 +10,7 @@ import io.raffinerie.api.v1alpha1.DataEnvironmentSpec;
 import io.raffinerie.model.ChildNames;
 import io.raffinerie.model.Problem;
 import io.raffinerie.model.Durations;
-import io.raffinerie.model.run.RunParameters;
-import io.raffinerie.model.run.RunStatuses;
+import io.raffinerie.model.RunParameters;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +34,7 @@ public final class CronJobs {
     public static CronJob desired(DataJob job, TechnologyCatalog.Resolution resolution, DataEnvironmentSpec environment) {
         Schedule schedule = job.getSpec().schedule;
         Map<String, String> labels = JobTemplates.labels(job.getMetadata().getName());
-        labels.put(RunStatuses.TRIGGER_LABEL, Trigger.Schedule.name());
+        labels.put(RunLabels.TRIGGER, Trigger.Schedule.name());
         labels.put(RunLabels.SPEC_GENERATION, String.valueOf(job.getMetadata().getGeneration()));
         Map<String, String> parameters = RunParameters.resolve("DataJob " + job.getMetadata().getName(),
                 job.getSpec().parameters, Map.of()).values();

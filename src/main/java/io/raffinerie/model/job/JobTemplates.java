@@ -1,5 +1,6 @@
 package io.raffinerie.model.job;
 
+import io.raffinerie.model.RunLabels;
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;

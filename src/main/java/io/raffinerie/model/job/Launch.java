@@ -1,5 +1,6 @@
 package io.raffinerie.model.job;
 
+import io.raffinerie.model.RunLabels;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataJobSpec;
 import io.raffinerie.api.v1alpha1.SparkSpec;

@@ -1,5 +1,6 @@
 package io.raffinerie.model.job;
 
+import io.raffinerie.model.RunLabels;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.raffinerie.api.v1alpha1.DataJob;

@@ -13,7 +13,7 @@ import io.raffinerie.api.v1alpha1.StepPhase;
 import io.raffinerie.api.v1alpha1.StepStatus;
 import io.raffinerie.model.Problem;
 import io.raffinerie.model.Reasons;
-import io.raffinerie.model.run.RunParameters;
+import io.raffinerie.model.RunParameters;
 import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.api.v1alpha1.DataRunStatus;
 import java.io.ByteArrayInputStream;

@@ -9,7 +9,7 @@ import io.raffinerie.api.v1alpha1.DataEnvironmentSpec;
 import io.raffinerie.model.ChildNames;
 import io.raffinerie.model.LabelValues;
 import io.raffinerie.model.job.JobTemplates;
-import io.raffinerie.model.job.RunLabels;
+import io.raffinerie.model.RunLabels;
 import io.raffinerie.model.job.TechnologyCatalog;
 import java.util.List;
 import java.util.Map;

@@ -7,6 +7,7 @@ import io.raffinerie.api.v1alpha1.StepPhase;
 import io.raffinerie.api.v1alpha1.StepStatus;
 import io.raffinerie.model.Conditions;
 import io.raffinerie.model.Reasons;
+import io.raffinerie.model.RunLabels;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -14,15 +15,12 @@ import java.util.Map;
 
 /** The lifecycle fields of a run's status. */
 public final class RunStatuses {
-    /** Label on DataRuns the operator starts for a schedule. */
-    public static final String TRIGGER_LABEL = "raffinerie.io/trigger";
-
     private RunStatuses() {
     }
 
     /** A run started by a schedule carries the trigger label; anything else was started by someone. */
     public static Trigger triggerOf(Map<String, String> labels) {
-        return labels != null && Trigger.Schedule.name().equals(labels.get(TRIGGER_LABEL)) ? Trigger.Schedule : Trigger.Manual;
+        return labels != null && Trigger.Schedule.name().equals(labels.get(RunLabels.TRIGGER)) ? Trigger.Schedule : Trigger.Manual;
     }
 
     /** Sets phase and trigger on a run's first status. */

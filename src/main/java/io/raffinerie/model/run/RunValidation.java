@@ -1,5 +1,6 @@
 package io.raffinerie.model.run;
 
+import io.raffinerie.model.RunParameters;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataPipeline;
 import io.raffinerie.api.v1alpha1.DataRunSpec;

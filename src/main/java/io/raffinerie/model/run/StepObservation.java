@@ -19,7 +19,7 @@ import java.util.Set;
 /** How a step is doing, read from its batch/v1 Job and the Job's pods. */
 public final class StepObservation {
     /** Reasons a container waits that no retry will cure; shown on the step while it waits. */
-    private static final Set<String> STUCK = Set.of("ImagePullBackOff", "ErrImagePull", "InvalidImageName",
+    static final Set<String> STUCK = Set.of("ImagePullBackOff", "ErrImagePull", "InvalidImageName",
             "CreateContainerConfigError", "CreateContainerError");
 
     private StepObservation() {
@@ -39,14 +39,15 @@ public final class StepObservation {
             return status;
         }
         var jobStatus = job.getStatus();
-        int failed = jobStatus == null || jobStatus.getFailed() == null ? 0 : jobStatus.getFailed();
-        int active = jobStatus == null || jobStatus.getActive() == null ? 0 : jobStatus.getActive();
-        int succeeded = jobStatus == null || jobStatus.getSucceeded() == null ? 0 : jobStatus.getSucceeded();
-        status.attempts = failed + (active > 0 || succeeded > 0 ? 1 : 0);
+        JobCounts counts = JobCounts.of(job);
+        int active = counts.active();
+        // The pods the Job controller saw end but has not counted yet are attempts too: without them the count
+        // would drop to 0 between a pod's end and the Job's next status (and the status would be written twice).
+        int attempts = counts.failed() + (active > 0 || counts.succeeded() > 0 ? 1 : 0);
+        status.attempts = Math.max(attempts, previous == null || previous.attempts == null ? 0 : previous.attempts);
         status.startTime = jobStatus == null ? null : jobStatus.getStartTime();
         Optional<ContainerStatus> container = latestPod(pods).flatMap(StepObservation::mainContainer);
         Optional<ContainerStateTerminated> terminated = container.map(c -> c.getState() == null ? null : c.getState().getTerminated());
-        terminated.ifPresent(t -> status.exitCode = t.getExitCode());
 
         Optional<JobCondition> complete = condition(job, "Complete");
         // Only the terminal conditions: after FailureTarget or SuccessCriteriaMet, pods may still be terminating and
@@ -77,6 +78,10 @@ public final class StepObservation {
         }
         if (status.phase.isFinished() && status.attempts == 0 && status.phase != StepPhase.Cancelled) {
             status.attempts = 1;
+        }
+        // The exit code is the step's once it ended: a pod that ended before its Job says so is one write less.
+        if (status.phase.isFinished()) {
+            terminated.ifPresent(t -> status.exitCode = t.getExitCode());
         }
         return status;
     }

@@ -1,5 +1,7 @@
 package io.raffinerie.operator.dashboard;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.fabric8.kubernetes.api.model.authentication.TokenReview;
 import io.fabric8.kubernetes.api.model.authentication.TokenReviewBuilder;
 import io.fabric8.kubernetes.api.model.authentication.UserInfo;
@@ -13,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,18 +37,35 @@ public class ApiReviews {
     @Inject
     Clock clock;
 
-    private TimedCache<String, UserInfo> tokens;
-    private TimedCache<String, Boolean> accesses;
+    private Cache<String, UserInfo> tokens;
+    private Cache<String, Boolean> accesses;
 
     @PostConstruct
     void init() {
-        tokens = new TimedCache<>(settings.dashboard().reviewTtl(), 10_000, clock);
-        accesses = new TimedCache<>(settings.dashboard().reviewTtl(), 50_000, clock);
+        tokens = answers(10_000);
+        accesses = answers(50_000);
+    }
+
+    /** Answers kept for the review TTL on the injected clock; bounded, since every key comes from a request. */
+    private <V> Cache<String, V> answers(int maxEntries) {
+        return Caffeine.newBuilder().expireAfterWrite(settings.dashboard().reviewTtl()).maximumSize(maxEntries)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
+    }
+
+    /** The kept answer, or the API server's, kept when there is one (a failed question is asked again next time). */
+    private static <V> Optional<V> cached(Cache<String, V> answers, String key, Function<String, Optional<V>> ask) {
+        V known = answers.getIfPresent(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<V> answer = ask.apply(key);
+        answer.ifPresent(value -> answers.put(key, value));
+        return answer;
     }
 
     /** The authenticated user of a token; {@code key} identifies the token without holding it. */
     Optional<UserInfo> user(String key, String token) {
-        return tokens.get(key, k -> {
+        return cached(tokens, key, k -> {
             try {
                 TokenReview review = client.resource(new TokenReviewBuilder().withNewSpec().withToken(token).endSpec().build()).create();
                 return review.getStatus() != null && Boolean.TRUE.equals(review.getStatus().getAuthenticated())
@@ -59,7 +80,7 @@ public class ApiReviews {
     /** Whether the user may use the verb on DataRuns of the namespace; false when the API server cannot say. */
     boolean allowed(DashboardUser user, String namespace, String verb) {
         String key = user.accessKey() + "\u0000" + namespace + "\u0000" + verb;
-        return accesses.get(key, k -> {
+        return cached(accesses, key, k -> {
             SubjectAccessReview review = new SubjectAccessReviewBuilder().withNewSpec()
                     .withUser(user.name()).withGroups(user.groups())
                     .withNewResourceAttributes().withGroup(AccessReviews.GROUP).withResource(AccessReviews.RUNS).withVerb(verb)

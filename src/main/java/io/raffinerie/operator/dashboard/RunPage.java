@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import io.raffinerie.model.job.RunLabels;
+import io.raffinerie.model.RunLabels;
 import io.raffinerie.model.pipeline.RunSnapshots;
-import io.raffinerie.model.run.RunParameters;
+import io.raffinerie.model.RunParameters;
 
 /** One run: its summary, parameters, step timeline and what the user may do with it. */
 public record RunPage(RunViews.RunRow run, String message, String retryOf, boolean retriedLatest,

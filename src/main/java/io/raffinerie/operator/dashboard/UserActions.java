@@ -1,7 +1,7 @@
 package io.raffinerie.operator.dashboard;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.raffinerie.model.job.RunLabels;
+import io.raffinerie.model.RunLabels;
 import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;

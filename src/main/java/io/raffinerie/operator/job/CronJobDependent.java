@@ -8,7 +8,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.model.job.CronJobs;
-import io.raffinerie.model.job.RunLabels;
+import io.raffinerie.model.RunLabels;
 import io.raffinerie.model.job.TechnologyCatalog;
 import io.raffinerie.operator.common.Environments;
 import jakarta.inject.Inject;

@@ -25,7 +25,7 @@ import io.raffinerie.model.Readiness;
 import io.raffinerie.model.Reasons;
 import io.raffinerie.model.environment.EnvironmentModel;
 import io.raffinerie.model.job.JobValidation;
-import io.raffinerie.model.job.RunLabels;
+import io.raffinerie.model.RunLabels;
 import io.raffinerie.model.job.TechnologyCatalog;
 import io.raffinerie.operator.common.TargetHistory;
 import io.raffinerie.operator.common.Caches;

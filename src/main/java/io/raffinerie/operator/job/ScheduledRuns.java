@@ -9,8 +9,7 @@ import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.DataRunSpec;
 import io.raffinerie.api.v1alpha1.Trigger;
 import io.raffinerie.model.LabelValues;
-import io.raffinerie.model.job.RunLabels;
-import io.raffinerie.model.run.RunStatuses;
+import io.raffinerie.model.RunLabels;
 import io.raffinerie.operator.common.Creations;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -36,7 +35,7 @@ public class ScheduledRuns {
         DataRun run = new DataRun();
         run.getMetadata().setName(cronRun.getMetadata().getName());
         run.getMetadata().setNamespace(cronRun.getMetadata().getNamespace());
-        run.getMetadata().getLabels().put(RunStatuses.TRIGGER_LABEL, Trigger.Schedule.name());
+        run.getMetadata().getLabels().put(RunLabels.TRIGGER, Trigger.Schedule.name());
         run.getMetadata().getLabels().put(RunLabels.JOB, LabelValues.of(job.getMetadata().getName()));
         run.setSpec(new DataRunSpec());
         run.getSpec().jobRef = job.getMetadata().getName();

@@ -1,5 +1,6 @@
 package io.raffinerie.operator.job;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -34,6 +35,11 @@ public class SparkImagesPublisher {
     }
 
     void publish(@Observes StartupEvent event) {
+        publish();
+    }
+
+    /** Writes the ConfigMap when it is missing or says something else; logs, never throws, when it cannot. */
+    public void publish() {
         String namespace = settings.operatorNamespace();
         try {
             if (client.namespaces().withName(namespace).get() == null) {
@@ -41,13 +47,23 @@ public class SparkImagesPublisher {
                         + " raffinerie-spark-pods admits no Spark pod", namespace, CONFIG_MAP);
                 return;
             }
-            client.resource(new ConfigMapBuilder().withNewMetadata().withName(CONFIG_MAP).withNamespace(namespace)
+            ConfigMap desired = new ConfigMapBuilder().withNewMetadata().withName(CONFIG_MAP).withNamespace(namespace)
                     .addToLabels(EnvironmentModel.MANAGED_BY_LABEL, EnvironmentModel.MANAGED_BY).endMetadata()
-                    .addToData("images", String.join(",", catalog.sparkImages())).build())
-                    .fieldManager("raffinerie-operator").forceConflicts().serverSideApply();
+                    .addToData("images", String.join(",", catalog.sparkImages())).build();
+            // A restart with the same catalog writes nothing (the target: no write over converged resources).
+            if (!isPublished(client.configMaps().inNamespace(namespace).withName(CONFIG_MAP).get(), desired)) {
+                client.resource(desired).fieldManager("raffinerie-operator").forceConflicts().serverSideApply();
+            }
         } catch (KubernetesClientException e) {
             LOG.warnf("the Spark images could not be published in ConfigMap %s/%s (%s): the policy raffinerie-spark-pods"
                     + " admits no Spark pod until the operator starts again", namespace, CONFIG_MAP, Failures.describe(e));
         }
+    }
+
+    /** Whether the ConfigMap already says what {@code desired} says: the same data and the operator's label. */
+    static boolean isPublished(ConfigMap current, ConfigMap desired) {
+        return current != null && desired.getData().equals(current.getData())
+                && current.getMetadata().getLabels() != null
+                && EnvironmentModel.MANAGED_BY.equals(current.getMetadata().getLabels().get(EnvironmentModel.MANAGED_BY_LABEL));
     }
 }

@@ -1,5 +1,6 @@
 package io.raffinerie.operator.pipeline;
 
+import io.raffinerie.model.RunLabels;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -65,7 +66,7 @@ public class ScheduledPipelineRuns {
         DataRun run = new DataRun();
         run.getMetadata().setName(PipelineSchedules.runName(pipeline.getMetadata().getName(), time));
         run.getMetadata().setNamespace(pipeline.getMetadata().getNamespace());
-        run.getMetadata().getLabels().put(RunStatuses.TRIGGER_LABEL, Trigger.Schedule.name());
+        run.getMetadata().getLabels().put(RunLabels.TRIGGER, Trigger.Schedule.name());
         run.getMetadata().getLabels().put(PIPELINE_LABEL, LabelValues.of(pipeline.getMetadata().getName()));
         run.getMetadata().getAnnotations().put("raffinerie.io/scheduled-time", time.toString());
         run.setSpec(new DataRunSpec());

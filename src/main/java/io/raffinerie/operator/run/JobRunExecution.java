@@ -14,7 +14,7 @@ import io.raffinerie.api.v1alpha1.Trigger;
 import io.raffinerie.api.v1alpha1.Variable;
 import io.raffinerie.model.job.TechnologyCatalog;
 import io.raffinerie.model.run.JobRuns;
-import io.raffinerie.model.run.RunParameters;
+import io.raffinerie.model.RunParameters;
 import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.model.run.StepObservation;
 import io.raffinerie.operator.common.Creations;

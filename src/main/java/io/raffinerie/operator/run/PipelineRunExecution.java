@@ -27,7 +27,7 @@ import io.raffinerie.model.pipeline.RunSnapshots;
 import io.raffinerie.model.pipeline.Workspaces;
 import io.raffinerie.model.run.RunProgress;
 import io.raffinerie.model.run.JobRuns;
-import io.raffinerie.model.run.RunParameters;
+import io.raffinerie.model.RunParameters;
 import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.operator.common.Caches;
 import io.raffinerie.operator.common.Creations;

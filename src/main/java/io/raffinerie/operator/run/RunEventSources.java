@@ -11,7 +11,8 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.StepStatus;
-import io.raffinerie.model.job.RunLabels;
+import io.raffinerie.model.RunLabels;
+import io.raffinerie.model.run.StepSignals;
 import io.raffinerie.operator.common.LabelledPrimaries;
 import io.raffinerie.operator.common.Caches;
 import io.raffinerie.operator.common.LeanItemStore;
@@ -22,7 +23,8 @@ import java.util.Set;
 
 /**
  * The Jobs and pods of runs, selected by the raffinerie.io/job label so that the operator caches only its own.
- * A Job or pod event reconciles its run at once: step transitions never wait for a timer.
+ * A Job or pod event reconciles its run at once: step transitions never wait for a timer. Updates that cannot change
+ * a step ({@link StepSignals}) reconcile nothing.
  */
 final class RunEventSources {
     static final String JOB_NAME_LABEL = "batch.kubernetes.io/job-name";
@@ -36,6 +38,7 @@ final class RunEventSources {
         return new InformerEventSource<>(InformerEventSourceConfiguration.from(Job.class, DataRun.class)
                 .withItemStore(new LeanItemStore<>())
                 .withLabelSelector(RunLabels.JOB)
+                .withOnUpdateFilter(StepSignals::jobChanged)
                 .withSecondaryToPrimaryMapper(job -> runOf(context, job, job.getMetadata().getName()))
                 .build(), context);
     }
@@ -45,6 +48,7 @@ final class RunEventSources {
                 .from(Pod.class, DataRun.class)
                 .withItemStore(new LeanItemStore<>())
                 .withLabelSelector(RunLabels.JOB)
+                .withOnUpdateFilter(StepSignals::podChanged)
                 .withSecondaryToPrimaryMapper(pod -> runOf(context, pod, label(pod, JOB_NAME_LABEL)))
                 .build(), context);
         pods.addIndexers(Map.of(BY_JOB, pod -> List.of(pod.getMetadata().getNamespace() + "/" + label(pod, JOB_NAME_LABEL))));

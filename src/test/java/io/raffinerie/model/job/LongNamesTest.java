@@ -2,6 +2,7 @@ package io.raffinerie.model.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.raffinerie.model.RunLabels;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;

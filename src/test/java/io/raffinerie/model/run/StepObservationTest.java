@@ -117,4 +117,28 @@ class StepObservationTest {
         assertThat(step.phase).isEqualTo(StepPhase.Cancelled);
         assertThat(step.logTail).isEqualTo("earlier");
     }
+
+    @Test
+    void aPodThatEndedBeforeItsJobSaysSoChangesNothingOnTheStep() {
+        StepStatus running = StepObservation.observe("s", "r", job(1, 0, 0, null, null),
+                List.of(pod("r-1", "2026-11-28T10:00:00Z", null, null, null)), null);
+        // The Job controller saw the pod end: it is no longer active, and not counted yet.
+        Job ending = job(0, 0, 0, null, null);
+        ending.getStatus().setUncountedTerminatedPods(new io.fabric8.kubernetes.api.model.batch.v1.UncountedTerminatedPodsBuilder()
+                .withSucceeded("uid-1").build());
+        StepStatus ended = StepObservation.observe("s", "r", ending, List.of(pod("r-1", "2026-11-28T10:00:00Z", 0, "Completed", null)),
+                running);
+        assertThat(ended.phase).isEqualTo(StepPhase.Running);
+        assertThat(ended.attempts).as("the uncounted pod is an attempt").isEqualTo(1);
+        assertThat(ended.exitCode).as("recorded with the end of the step").isNull();
+        assertThat(org.assertj.core.api.Assertions.tuple(ended.phase, ended.attempts, ended.exitCode, ended.startTime))
+                .isEqualTo(org.assertj.core.api.Assertions.tuple(running.phase, running.attempts, running.exitCode, running.startTime));
+    }
+
+    @Test
+    void attemptsNeverGoDown() {
+        StepStatus previous = new StepStatus();
+        previous.attempts = 2;
+        assertThat(StepObservation.observe("s", "r", job(0, 1, 0, null, null), List.of(), previous).attempts).isEqualTo(2);
+    }
 }

@@ -1,4 +1,4 @@
-package io.raffinerie.model.run;
+package io.raffinerie.model;
 
 import io.raffinerie.api.v1alpha1.DataRunSpec;
 import io.raffinerie.api.v1alpha1.DataRunStatus;

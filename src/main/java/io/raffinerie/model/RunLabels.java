@@ -1,4 +1,4 @@
-package io.raffinerie.model.job;
+package io.raffinerie.model;
 
 /** Labels on the Jobs, pods and ConfigMaps of runs; the operator's informers select on them. */
 public final class RunLabels {
@@ -12,6 +12,8 @@ public final class RunLabels {
     public static final String TECHNOLOGY = "raffinerie.io/technology";
     /** The DataJob generation a Job was built from. */
     public static final String SPEC_GENERATION = "raffinerie.io/spec-generation";
+    /** On DataRuns the operator starts for a schedule: Schedule. */
+    public static final String TRIGGER = "raffinerie.io/trigger";
     /** On a job run started again from a failed one: its lineage (spec.retryOf is for pipeline runs only). */
     public static final String RETRY_OF = "raffinerie.io/retry-of";
 

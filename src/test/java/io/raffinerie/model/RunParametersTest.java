@@ -1,4 +1,4 @@
-package io.raffinerie.model.run;
+package io.raffinerie.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

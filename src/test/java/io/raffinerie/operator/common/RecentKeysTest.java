@@ -1,0 +1,15 @@
+package io.raffinerie.operator.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RecentKeysTest {
+    @Test
+    void aKeyIsNewOnlyTheFirstTime() {
+        RecentKeys keys = new RecentKeys(10);
+        assertThat(keys.firstTime("run-1/Succeeded")).isTrue();
+        assertThat(keys.firstTime("run-1/Succeeded")).isFalse();
+        assertThat(keys.firstTime("run-2/Succeeded")).isTrue();
+    }
+}
