@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "cancel", mixinStandardHelpOptions = true,
-        description = "Cancel a run: its running Jobs are stopped, its pending steps Cancelled (spec.cancel: true).")
+        description = {"Cancel a run.", "Its running Jobs are stopped, its pending steps Cancelled (spec.cancel: true)."})
 class CancelCommand implements Callable<Integer> {
     @Mixin
     KubeOptions kube;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "completion", mixinStandardHelpOptions = true, description = {"Print the shell completion script:",
+@Command(name = "completion", mixinStandardHelpOptions = true, description = {"Print the bash or zsh completion script.",
         "  bash: source <(kubectl-raffinerie completion bash)",
         "  zsh:  source <(kubectl-raffinerie completion zsh)   (runs through zsh's bashcompinit)"})
 class CompletionCommand implements Callable<Integer> {

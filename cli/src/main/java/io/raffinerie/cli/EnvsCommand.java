@@ -8,8 +8,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "envs", mixinStandardHelpOptions = true, description = {"List the environments you can see, with their"
-        + " health: Ready, and the reason and message when they are not."})
+@Command(name = "envs", mixinStandardHelpOptions = true, description = {"List the environments you can see, with their health.", "Ready, and the reason and message when they"
+        + " are not."})
 class EnvsCommand implements Callable<Integer> {
     @Mixin
     KubeOptions kube;

@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "get", mixinStandardHelpOptions = true, description = {"Show a run as a tree of its steps: phase, duration,"
-        + " exit code, attempts and reason (-o wide: the Job, start time, reused results and messages)."})
+@Command(name = "get", mixinStandardHelpOptions = true, description = {"Show a run as a tree of its steps.", "Phase, duration, exit code, attempts and reason of each step"
+        + " (-o wide: the Job, start time, reused results and messages)."})
 class GetCommand implements Callable<Integer> {
     @Mixin
     KubeOptions kube;

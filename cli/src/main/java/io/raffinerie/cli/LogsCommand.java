@@ -7,8 +7,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "logs", mixinStandardHelpOptions = true, description = {"Print a run's logs, step by step: from the step's pod"
-        + " while it exists; once the pod is gone, the log tail kept in the run's status (the last lines), saying so."})
+@Command(name = "logs", mixinStandardHelpOptions = true, description = {"Print a run's logs, step by step.", "From the step's pod while it exists; once the pod is gone,"
+        + " the log tail kept in the run's status (the last lines), saying so."})
 class LogsCommand implements Callable<Integer> {
     @Mixin
     KubeOptions kube;

@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "retry", mixinStandardHelpOptions = true, description = {"Retry a finished run: a pipeline run from its failure"
+@Command(name = "retry", mixinStandardHelpOptions = true, description = {"Retry a finished run from its failure point.", "A pipeline run from its failure"
         + " point (a new run with spec.retryOf: only its failed and skipped steps run again, the others keep their result);"
         + " a job run is run again with the same parameters."})
 class RetryCommand implements Callable<Integer> {

@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "tech", mixinStandardHelpOptions = true, description = {"The technology catalog: what jobs may run, with"
+@Command(name = "tech", mixinStandardHelpOptions = true, description = {"Show the technology catalog.", "What jobs may run, with"
         + " their versions. Reads the DataTechnology resources the cluster serves; on a cluster without that kind,"
         + " the operator's built-in catalog (its configuration overrides are not visible from the API)."})
 class TechCommand implements Callable<Integer> {
