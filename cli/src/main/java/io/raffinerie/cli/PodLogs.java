@@ -45,8 +45,10 @@ final class PodLogs {
     }
 
     /**
-     * Follows the pod's log until its container ends: waits for it to start, streams the log, and when the stream ends
-     * before the container does (some log sources do not follow), waits for the container's end and prints the rest.
+     * Follows the pod's log until its container ends: waits for it to start, streams the log while it runs, and once the
+     * container ended, closes the stream and prints what it had not delivered yet. Log sources differ: a kubelet ends
+     * the stream with the container, others (KWOK's) keep it open or end it early; the pod's state decides, not the
+     * stream.
      */
     void follow(Pod pod, PrintStream out) {
         String name = pod.getMetadata().getName();
@@ -54,12 +56,24 @@ final class PodLogs {
         resource.waitUntilCondition(p -> p == null || !"Pending".equals(p.getStatus().getPhase()), Long.MAX_VALUE,
                 TimeUnit.MILLISECONDS);
         LogCursor cursor = new LogCursor();
-        try (LogWatch watch = container(pod).usingTimestamps().watchLog()) {
-            copy(new BufferedReader(new InputStreamReader(watch.getOutput(), StandardCharsets.UTF_8)), cursor, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        LogWatch watch = container(pod).usingTimestamps().watchLog();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(watch.getOutput(), StandardCharsets.UTF_8))) {
+                copy(lines, cursor, out);
+            } catch (IOException e) {
+                // the stream was closed once the container ended: the rest is read below
+            }
+        }, "log-" + name);
+        reader.setDaemon(true);
+        reader.start();
         Pod ended = resource.waitUntilCondition(p -> p == null || ended(p), Long.MAX_VALUE, TimeUnit.MILLISECONDS);
+        watch.close();
+        try {
+            reader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         if (ended != null) {
             cursor.rewind();
             try (BufferedReader rest = new BufferedReader(container(ended).usingTimestamps().getLogReader())) {
