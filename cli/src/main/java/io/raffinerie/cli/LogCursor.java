@@ -12,6 +12,17 @@ final class LogCursor {
     private int printedAtLast;
     private int seenAtLastThisPass;
 
+    private boolean closed;
+
+    /** The stream that was followed is done with: its reader prints no more. */
+    void close() {
+        closed = true;
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
     /** Starts reading the log again from its beginning. */
     void rewind() {
         seenAtLastThisPass = 0;

@@ -57,9 +57,20 @@ final class PodLogs {
                 TimeUnit.MILLISECONDS);
         LogCursor cursor = new LogCursor();
         LogWatch watch = container(pod).usingTimestamps().watchLog();
+        // The stream is read on its own thread: a closed watch does not always wake a blocked read, so the thread is
+        // left to end with the JVM, and what it reads after the container ended is not printed (the lock orders it).
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(watch.getOutput(), StandardCharsets.UTF_8))) {
-                copy(lines, cursor, out);
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    synchronized (cursor) {
+                        if (cursor.closed()) {
+                            return;
+                        }
+                        cursor.accept(line).ifPresent(out::println);
+                        out.flush();
+                    }
+                }
             } catch (IOException e) {
                 // the stream was closed once the container ended: the rest is read below
             }
@@ -67,19 +78,16 @@ final class PodLogs {
         reader.setDaemon(true);
         reader.start();
         Pod ended = resource.waitUntilCondition(p -> p == null || ended(p), Long.MAX_VALUE, TimeUnit.MILLISECONDS);
-        watch.close();
-        try {
-            reader.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        if (ended != null) {
-            cursor.rewind();
-            try (BufferedReader rest = new BufferedReader(container(ended).usingTimestamps().getLogReader())) {
-                copy(rest, cursor, out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        synchronized (cursor) {
+            cursor.close();
+            watch.close();
+            if (ended != null) {
+                cursor.rewind();
+                try (BufferedReader rest = new BufferedReader(container(ended).usingTimestamps().getLogReader())) {
+                    copy(rest, cursor, out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
     }
