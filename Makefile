@@ -21,14 +21,16 @@ stop: ## Stop the operator that `make run` started
 	e2e/run.sh --stop
 
 .PHONY: test
-test: tools kube-api-test-bins images ## Every test suite: unit, integration (real kube-apiserver), the images' self-test and end-to-end (local cluster)
+test: tools kube-api-test-bins images ## Every test suite: unit, integration (real kube-apiserver), the CLI's unit tests, the images' self-test and end-to-end (local cluster)
 	$(MVN) verify
+	$(MVN) -f cli/pom.xml test
 	$(MAKE) e2e
 	$(MAKE) e2e-real
 
 .PHONY: unit
 unit: ## Unit tests only (no cluster)
 	$(MVN) test
+	$(MVN) -f cli/pom.xml test
 
 .PHONY: it
 it: tools kube-api-test-bins ## Unit and integration tests
@@ -37,8 +39,26 @@ it: tools kube-api-test-bins ## Unit and integration tests
 $(OPERATOR_JAR): pom.xml $(shell find src/main -type f)
 	$(MVN) package -DskipTests
 
+CLI_PREFIX ?= $(HOME)/.local
+
+.PHONY: cli
+cli: ## Build kubectl-raffinerie and install it as $(CLI_PREFIX)/bin/kubectl-raffinerie, with its AppCDS archive (docs/cli.md)
+	$(MVN) -q -f cli/pom.xml package -DskipTests
+	cli/install.sh $(CLI_PREFIX)
+
+.PHONY: cli-dist
+cli-dist: ## The plugin as a krew-style archive: cli/target/kubectl-raffinerie.tar.gz (docs/cli.md)
+	$(MVN) -q -f cli/pom.xml package -DskipTests
+	cli/install.sh --dist
+
+# The plugin as CliIT runs it (e2e/src/test/java/io/raffinerie/e2e/cli): installed under cli/target/install.
+CLI_TEST_LAUNCHER := cli/target/install/bin/kubectl-raffinerie
+$(CLI_TEST_LAUNCHER): cli/pom.xml cli/kubectl-raffinerie cli/install.sh $(shell find cli/src src/main/java/io/raffinerie/api src/main/java/io/raffinerie/model -type f)
+	$(MVN) -q -f cli/pom.xml package -DskipTests
+	cli/install.sh $(CURDIR)/cli/target/install
+
 .PHONY: e2e
-e2e: tools $(OPERATOR_JAR) ## End-to-end suites on the local cluster (or KUBECONFIG), with the operator as its own process
+e2e: tools $(OPERATOR_JAR) $(CLI_TEST_LAUNCHER) ## End-to-end suites on the local cluster (or KUBECONFIG), with the operator as its own process
 	$(MVN) -f e2e/pom.xml verify
 	@if [ -z "$${KUBECONFIG:-}" ]; then e2e/cluster/selftest-down.sh; fi
 

@@ -30,6 +30,11 @@ public final class TechnologyCatalog {
         return new TechnologyCatalog(entries);
     }
 
+    /** Every technology, in name order. */
+    public List<Technology> technologies() {
+        return List.copyOf(technologies.values());
+    }
+
     /** The catalog with the given technology added or replaced. */
     public TechnologyCatalog with(Technology technology) {
         Map<String, Technology> entries = new TreeMap<>(technologies);

@@ -41,7 +41,12 @@ public final class RunValidation {
                 pipeline.get().getSpec() == null ? null : pipeline.get().getSpec().parameters, spec);
     }
 
+    /**
+     * A retry inherits the original run's values, which this check does not see: a value it lacks is no problem here
+     * (the pipeline run checks the inherited values when it starts); an unknown parameter still is.
+     */
     private static Optional<Problem> parametersProblem(String target, List<Parameter> declared, DataRunSpec spec) {
-        return RunParameters.resolve(target, declared, spec.parameters).problem();
+        return RunParameters.resolve(target, declared, spec.parameters).problem()
+                .filter(problem -> spec.retryOf == null || !Reasons.MISSING_PARAMETER.equals(problem.reason()));
     }
 }

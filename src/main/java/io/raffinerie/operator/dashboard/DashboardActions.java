@@ -119,16 +119,12 @@ public class DashboardActions {
             });
             return toRun(existing);
         }
-        boolean job = existing.getSpec().jobRef != null;
         String mode = form.getFirst("mode");
         if (mode != null && !List.of("original", "latest").contains(mode)) {
             throw DashboardException.badRequest("mode must be original (rerun what the run ran) or latest (the pipeline and jobs"
                     + " as they are now).");
         }
-        // A pipeline retry inherits the original's parameters; a job run is run again with the same ones.
-        Map<String, String> parameters = job && existing.getSpec().parameters != null ? existing.getSpec().parameters : Map.of();
-        return toRun(act(() -> actions.start(user, namespace, job ? "job" : "pipeline",
-                job ? existing.getSpec().jobRef : existing.getSpec().pipelineRef, parameters, name, "latest".equals(mode))));
+        return toRun(act(() -> actions.retry(user, existing, "latest".equals(mode))));
     }
 
     private DataRun existing(DashboardUser user, String namespace, String name) {

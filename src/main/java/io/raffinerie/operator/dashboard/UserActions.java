@@ -1,13 +1,11 @@
 package io.raffinerie.operator.dashboard;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.raffinerie.model.RunLabels;
 import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.raffinerie.api.v1alpha1.DataRun;
-import io.raffinerie.api.v1alpha1.DataRunSpec;
-import io.raffinerie.api.v1alpha1.RetryOptions;
+import io.raffinerie.model.run.RunRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -31,28 +29,13 @@ public class UserActions {
      */
     public DataRun start(DashboardUser user, String namespace, String kind, String target, Map<String, String> parameters,
             String retryOf, boolean useLatest) {
-        DataRun run = new DataRun();
-        run.getMetadata().setGenerateName(target + "-");
-        run.getMetadata().setNamespace(namespace);
-        DataRunSpec spec = new DataRunSpec();
-        if ("job".equals(kind)) {
-            spec.jobRef = target;
-        } else {
-            spec.pipelineRef = target;
-        }
-        spec.parameters = parameters.isEmpty() ? null : parameters;
-        if (retryOf != null && spec.jobRef != null) {
-            // A job run is one step: retrying it is running it again, with its lineage noted.
-            run.getMetadata().setAnnotations(Map.of(RunLabels.RETRY_OF, retryOf));
-        } else {
-            spec.retryOf = retryOf;
-            if (retryOf != null && useLatest) {
-                spec.retry = new RetryOptions();
-                spec.retry.useLatest = true;
-            }
-        }
-        run.setSpec(spec);
+        DataRun run = RunRequests.start(namespace, "job".equals(kind), target, parameters, retryOf, useLatest);
         return as(user).resource(run).create();
+    }
+
+    /** A retry of {@code existing}, as {@link RunRequests#retry} builds it. */
+    public DataRun retry(DashboardUser user, DataRun existing, boolean useLatest) {
+        return as(user).resource(RunRequests.retry(existing, useLatest)).create();
     }
 
     /** `kubectl patch datarun NAME --type merge -p '{"spec":{"cancel":true}}'`. */
