@@ -58,6 +58,11 @@ kubectl apply --server-side -f "$root/crds/" >/dev/null
 kubectl apply --server-side -f "$root/operator/environment-roles.yaml" -f "$root/operator/secret-reference-policy.yaml" \
   -f "$root/operator/spark-pod-policy.yaml" >/dev/null
 kubectl wait --for condition=Established --timeout=60s -f "$root/crds/" >/dev/null
+# The technology catalog (DataTechnology objects, after their CRD): the local images' when e2e/images/build.sh wrote
+# it, else the chart's; and the policy that warns of deprecated versions at apply.
+catalog=${RAFFINERIE_CATALOG:-$root/operator/technologies.yaml}
+kubectl apply --server-side --force-conflicts -f "$catalog" -f "$root/operator/technology-lifecycle-policy.yaml" >/dev/null
+echo "[run] technology catalog: $catalog"
 # The operator's namespace (raffinerie.operator-namespace), where it publishes the Spark images the pod policy reads.
 kubectl create namespace raffinerie-system --dry-run=client -o yaml | kubectl apply --server-side -f - >/dev/null
 echo "[run] CRDs, environment roles (raffinerie-viewer, -editor, -manager) and admission policy installed"
