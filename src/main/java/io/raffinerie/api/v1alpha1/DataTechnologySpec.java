@@ -19,8 +19,6 @@ import java.util.List;
         reason = "FieldValueRequired")
 @ValidationRule(value = "!has(self.defaultVersion) || (has(self.versions) && self.versions.exists(v, v.name == self.defaultVersion))",
         message = "defaultVersion: must be the name of one of versions",
-        messageExpression = "'defaultVersion: \"' + self.defaultVersion + '\" is not one of versions'"
-                + " + (has(self.versions) ? ' (' + self.versions.map(v, v.name).join(', ') + ')' : '')",
         fieldPath = ".defaultVersion")
 @ValidationRule(value = "!has(self.defaultVersion) || !has(self.versions)"
         + " || !self.versions.exists(v, v.name == self.defaultVersion && has(v.lifecycle) && v.lifecycle == 'Disabled')",
@@ -33,8 +31,8 @@ import java.util.List;
         message = "interpreter: only for launch Script", fieldPath = ".interpreter", reason = "FieldValueForbidden")
 @ValidationRule(value = "!has(self.versions) || self.versions.all(v, self.versions.exists_one(w, w.name == v.name))",
         message = "versions: names must be unique",
-        messageExpression = "'versions: \"' + self.versions.filter(v, !self.versions.exists_one(w, w.name == v.name))[0].name"
-                + " + '\" is declared more than once'",
+        messageExpression = "'versions: \"%s\" is declared more than once'"
+                + ".format([self.versions.filter(v, !self.versions.exists_one(w, w.name == v.name))[0].name])",
         fieldPath = ".versions")
 public class DataTechnologySpec {
     /** A readable name, such as Python. */
