@@ -311,7 +311,7 @@ class InstallManifestsIT {
     private void renderedAsInTheOperatorDirectory(String file) throws IOException {
         List<HasMetadata> standalone = load(OPERATOR_DIR.resolve(file));
         assertThat(standalone).extracting(HasMetadata::getKind)
-                .containsExactly("ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "DataTechnology");
+                .containsExactly("ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding");
         for (HasMetadata expected : standalone) {
             HasMetadata rendered = defaults.stream().filter(o -> o.getKind().equals(expected.getKind())
                     && o.getMetadata().getName().equals(expected.getMetadata().getName())).findFirst().orElseThrow();

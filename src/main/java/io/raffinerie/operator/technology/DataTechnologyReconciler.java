@@ -45,8 +45,11 @@ public class DataTechnologyReconciler implements Reconciler<DataTechnology> {
 
     @Override
     public UpdateControl<DataTechnology> reconcile(DataTechnology technology, Context<DataTechnology> context) {
-        boolean published = sparkImages.publish(TechnologyCatalog.of(context.getPrimaryCache().list().toList()).sparkImages());
-        if (context.isPrimaryResourceDeleted()) {
+        // On a deletion the cache may still hold the deleted object: it is left out by name.
+        boolean deleted = context.isPrimaryResourceDeleted();
+        boolean published = sparkImages.publish(TechnologyCatalog.of(context.getPrimaryCache().list()
+                .filter(t -> !deleted || !t.getMetadata().getName().equals(technology.getMetadata().getName())).toList()).sparkImages());
+        if (deleted) {
             return published ? UpdateControl.noUpdate() : UpdateControl.<DataTechnology>noUpdate().rescheduleAfter(PUBLISH_RETRY);
         }
         DataTechnologyStatus status = StatusPatch.copyOf(technology.getStatus(), DataTechnologyStatus::new);
