@@ -5,8 +5,8 @@
 # the operator's log. `--stop` stops the operator.
 #
 # The local cluster is one real node and no KWOK node (e2e/cluster/README.md): the images of e2e/images/build.sh are
-# built (or found in the cache) and imported, the operator maps the technologies to them (RAFFINERIE_TECHNOLOGIES from
-# the image set's technologies.json) and the examples' scripts really run. The workspace is a PersistentVolume on a
+# built (or found in the cache) and imported, the technology catalog points at them (e2e/.work/technologies.yaml,
+# DataTechnology objects that build.sh writes) and the examples' scripts really run. The workspace is a PersistentVolume on a
 # directory of the cluster's work directory (`make cluster-down` removes it) bound to the claim daily-sales-workspace.
 # With KUBECONFIG set: that cluster, its own images, and a claim of its default StorageClass.
 # Environment: RAFFINERIE_RUN_PORT (the operator's HTTP port: health, metrics, dashboard; default 8080),
@@ -55,14 +55,13 @@ trap on_failure ERR
 step="building the Kubernetes tools"
 bin=$("$root/e2e/tools/build.sh")
 local_cluster=""
-technologies=""
 real_node=${RAFFINERIE_REAL_NODE:-1}
 if [ -z "${KUBECONFIG:-}" ]; then
   local_cluster=${KWOK_WORKDIR:-$HOME/.kwok}/clusters/raffinerie
   if [ "$real_node" = 1 ]; then
     step="building the real node's images (e2e/images/build.sh)"
     images=$("$root/e2e/images/build.sh")
-    technologies=$(cat "$images/technologies.json")
+    export RAFFINERIE_CATALOG=${RAFFINERIE_CATALOG:-$work/technologies.yaml}
     step="starting the local cluster with one real node"
     export KUBECONFIG=$(RAFFINERIE_NODES=0 RAFFINERIE_REAL_NODE=1 RAFFINERIE_IMAGE_DIRS=$images "$root/e2e/cluster/up.sh")
   else
@@ -82,6 +81,11 @@ kubectl apply --server-side -f "$root/crds/" >/dev/null
 kubectl apply --server-side -f "$root/operator/environment-roles.yaml" -f "$root/operator/secret-reference-policy.yaml" \
   -f "$root/operator/spark-pod-policy.yaml" >/dev/null
 kubectl wait --for condition=Established --timeout=60s -f "$root/crds/" >/dev/null
+# The technology catalog (DataTechnology objects, after their CRD): the local images' when e2e/images/build.sh wrote
+# it, else the chart's; and the policy that warns of deprecated versions at apply.
+catalog=${RAFFINERIE_CATALOG:-$root/operator/technologies.yaml}
+kubectl apply --server-side --force-conflicts -f "$catalog" -f "$root/operator/technology-lifecycle-policy.yaml" >/dev/null
+echo "[run] technology catalog: $catalog"
 # The operator's namespace (raffinerie.operator-namespace), where it publishes the Spark images the pod policy reads.
 kubectl create namespace raffinerie-system --dry-run=client -o yaml | kubectl apply --server-side -f - >/dev/null
 echo "[run] CRDs, environment roles (raffinerie-viewer, -editor, -manager) and admission policy installed"
@@ -92,7 +96,7 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
   echo "[run] port $port is in use: stop what listens there, or set RAFFINERIE_RUN_PORT" >&2
   false
 fi
-RAFFINERIE_TECHNOLOGIES=$technologies POD_NAMESPACE=raffinerie-system QUARKUS_HTTP_PORT=$port nohup java -jar "$jar" >"$log" 2>&1 &
+POD_NAMESPACE=raffinerie-system QUARKUS_HTTP_PORT=$port nohup java -jar "$jar" >"$log" 2>&1 &
 echo $! >"$pidfile"
 step="waiting for the operator to be healthy (http://127.0.0.1:$port/q/health/ready)"
 deadline=$((SECONDS + 120))
@@ -104,7 +108,7 @@ done
 echo "[run] operator healthy (pid $(cat "$pidfile"), port $port, log $log)"
 step="waiting for the operator to publish the Spark images (raffinerie-system/raffinerie-spark-images)"
 kubectl -n raffinerie-system wait --for=create --timeout=60s configmap/raffinerie-spark-images >/dev/null
-[ -z "$technologies" ] || echo "[run] technologies: the local images ($images/images.txt)"
+[ -z "${images:-}" ] || echo "[run] technologies: the local images ($images/images.txt)"
 
 alive() { kill -0 "$(cat "$pidfile")" 2>/dev/null || { echo "[run] the operator died" >&2; false; }; }
 step="waiting for the environment sales-dev to be Ready"

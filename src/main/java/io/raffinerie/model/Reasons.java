@@ -13,6 +13,14 @@ public final class Reasons {
     public static final String ENVIRONMENT_NOT_READY = "EnvironmentNotReady";
     public static final String NAMESPACE_CONFLICT = "NamespaceConflict";
     public static final String UNKNOWN_TECHNOLOGY = "UnknownTechnology";
+    /** The catalog's environment selector keeps the job's environment from using the technology. */
+    public static final String TECHNOLOGY_NOT_ALLOWED = "TechnologyNotAllowed";
+    /** The job's technology version is Disabled in the catalog. */
+    public static final String VERSION_DISABLED = "VersionDisabled";
+    /** A condition type (True while the job's version is Deprecated) and its reason. */
+    public static final String DEPRECATED = "Deprecated";
+    /** The Deprecated condition's reason when the version is not deprecated. */
+    public static final String SUPPORTED = "Supported";
     public static final String UNKNOWN_PARAMETER = "UnknownParameter";
     public static final String MISSING_PARAMETER = "MissingParameter";
     public static final String PROVISIONING_FAILED = "ProvisioningFailed";

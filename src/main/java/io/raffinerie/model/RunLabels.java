@@ -10,6 +10,8 @@ public final class RunLabels {
     public static final String STEP = "raffinerie.io/step";
     /** The technology, for policies that single out Spark pods. */
     public static final String TECHNOLOGY = "raffinerie.io/technology";
+    /** An annotation on a run's Job: the technology version the catalog resolved when the Job was made. */
+    public static final String TECHNOLOGY_VERSION = "raffinerie.io/technology-version";
     /** The DataJob generation a Job was built from. */
     public static final String SPEC_GENERATION = "raffinerie.io/spec-generation";
     /** On DataRuns the operator starts for a schedule: Schedule. */

@@ -76,8 +76,10 @@ class InstallManifestsIT {
     /** What the operator does, as group|resource|verb[@resourceName]: nothing more, nothing less. */
     private static final Set<String> OPERATOR_PERMISSIONS = permissions(
             rule("raffinerie.io", "dataenvironments,datajobs,datapipelines", "get,list,watch,patch,update"),
+            rule("raffinerie.io", "datatechnologies", "get,list,watch"),
             rule("raffinerie.io", "dataruns", "get,list,watch,patch,update,create,delete"),
-            rule("raffinerie.io", "dataenvironments/status,datajobs/status,datapipelines/status,dataruns/status", "get,patch,update"),
+            rule("raffinerie.io", "dataenvironments/status,datajobs/status,datapipelines/status,dataruns/status,datatechnologies/status",
+                    "get,patch,update"),
             rule("raffinerie.io", "dataenvironments/finalizers,dataruns/finalizers", "update"),
             rule("", "namespaces,configmaps,serviceaccounts,resourcequotas,limitranges", "get,list,watch,create,patch,update,delete"),
             rule("", "pods", "get,list,watch"),
@@ -127,10 +129,14 @@ class InstallManifestsIT {
         assertThat(kinds(defaults)).containsExactlyInAnyOrder(
                 "CustomResourceDefinition/dataenvironments.raffinerie.io", "CustomResourceDefinition/datajobs.raffinerie.io",
                 "CustomResourceDefinition/datapipelines.raffinerie.io", "CustomResourceDefinition/dataruns.raffinerie.io",
+                "CustomResourceDefinition/datatechnologies.raffinerie.io",
+                "DataTechnology/bash", "DataTechnology/container", "DataTechnology/java", "DataTechnology/python", "DataTechnology/spark",
+                "ValidatingAdmissionPolicy/raffinerie-technology-lifecycle",
+                "ValidatingAdmissionPolicyBinding/raffinerie-technology-lifecycle",
                 "ServiceAccount/" + OPERATOR, "ClusterRole/" + OPERATOR, "ClusterRoleBinding/" + OPERATOR,
                 "Role/" + OPERATOR + "-leader-election", "RoleBinding/" + OPERATOR + "-leader-election",
                 "ClusterRole/raffinerie-viewer", "ClusterRole/raffinerie-editor", "ClusterRole/raffinerie-manager",
-                "ClusterRole/raffinerie-spark-driver", "ClusterRole/raffinerie-secret-reader", "ConfigMap/raffinerie-technologies", "Deployment/" + OPERATOR,
+                "ClusterRole/raffinerie-spark-driver", "ClusterRole/raffinerie-secret-reader", "Deployment/" + OPERATOR,
                 "Service/" + OPERATOR, "PodDisruptionBudget/" + OPERATOR, "NetworkPolicy/" + OPERATOR,
                 "ServiceAccount/" + DASHBOARD, "ClusterRole/" + DASHBOARD, "ClusterRoleBinding/" + DASHBOARD,
                 "Deployment/" + DASHBOARD, "Service/" + DASHBOARD, "Secret/" + DASHBOARD + "-session", "NetworkPolicy/" + DASHBOARD,
@@ -145,7 +151,7 @@ class InstallManifestsIT {
     void everyNamespacedObjectIsInTheReleaseNamespace() {
         for (HasMetadata object : concat(defaults, allFeatures)) {
             boolean clusterScoped = Set.of("CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding", "Namespace",
-                            "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding")
+                            "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "DataTechnology")
                     .contains(object.getKind());
             assertThat(object.getMetadata().getNamespace()).as(id(object))
                     .isEqualTo(clusterScoped ? null : NAMESPACE);
@@ -294,6 +300,14 @@ class InstallManifestsIT {
         renderedAsInTheOperatorDirectory("spark-pod-policy.yaml");
     }
 
+    @Test
+    void theTechnologyLifecyclePolicyIsThatOfOperatorTechnologyLifecyclePolicyYamlAndOnlyWarns() throws IOException {
+        renderedAsInTheOperatorDirectory("technology-lifecycle-policy.yaml");
+        var binding = find(defaults, io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBinding.class,
+                "raffinerie-technology-lifecycle");
+        assertThat(binding.getSpec().getValidationActions()).containsExactly("Warn");
+    }
+
     private void renderedAsInTheOperatorDirectory(String file) throws IOException {
         List<HasMetadata> standalone = load(OPERATOR_DIR.resolve(file));
         assertThat(standalone).extracting(HasMetadata::getKind)
@@ -308,7 +322,7 @@ class InstallManifestsIT {
     @Test
     void theChartCrdsAreTheRepositoryCrds() throws IOException {
         List<String> top = fileNames(Path.of("crds"));
-        assertThat(top).hasSize(4);
+        assertThat(top).hasSize(5);
         assertThat(fileNames(CHART.resolve("crds"))).isEqualTo(top);
         for (String name : top) {
             assertThat(Files.mismatch(Path.of("crds", name), CHART.resolve("crds").resolve(name)))
@@ -319,22 +333,29 @@ class InstallManifestsIT {
     @Test
     void operatorDirectoryIsWhatGenerateShWrites(@TempDir Path out) throws IOException {
         run(List.of(OPERATOR_DIR.resolve("generate.sh").toString(), out.toString()), Map.of("HELM", helm)).assertOk();
-        assertThat(fileNames(out)).containsExactlyInAnyOrder("install.yaml", "kustomization.yaml");
+        assertThat(fileNames(out)).containsExactlyInAnyOrder("install.yaml", "kustomization.yaml", "technologies.yaml");
         for (String name : fileNames(out)) {
             assertThat(Files.mismatch(out.resolve(name), OPERATOR_DIR.resolve(name)))
                     .as("operator/%s is stale: run operator/generate.sh", name).isEqualTo(-1L);
         }
         assertThat(fileNames(OPERATOR_DIR)).as("nothing else lies in operator/")
                 .containsExactlyInAnyOrder("install.yaml", "kustomization.yaml", "generate.sh", "environment-roles.yaml",
-                        "secret-reference-policy.yaml", "spark-pod-policy.yaml");
+                        "secret-reference-policy.yaml", "spark-pod-policy.yaml", "technologies.yaml",
+                        "technology-lifecycle-policy.yaml");
+        assertThat(kinds(load(OPERATOR_DIR.resolve("install.yaml")))).as("the catalog comes after the CRDs")
+                .noneMatch(kind -> kind.startsWith("DataTechnology/"));
+        assertThat(kinds(load(OPERATOR_DIR.resolve("technologies.yaml")))).containsExactly("DataTechnology/bash",
+                "DataTechnology/container", "DataTechnology/java", "DataTechnology/python", "DataTechnology/spark");
 
         List<HasMetadata> installed = load(OPERATOR_DIR.resolve("install.yaml"));
         assertThat(installed.get(0)).isInstanceOf(io.fabric8.kubernetes.api.model.Namespace.class);
         assertThat(installed.get(0).getMetadata().getName()).isEqualTo(NAMESPACE);
         assertThat(installed.get(0).getMetadata().getLabels()).containsEntry("pod-security.kubernetes.io/enforce", "restricted");
-        // The session key is random: a published one would seal every installation's cookies alike.
+        // The session key is random: a published one would seal every installation's cookies alike. The catalog is
+        // technologies.yaml, applied after the CRDs.
         assertThat(kinds(installed.subList(1, installed.size()))).containsExactlyInAnyOrderElementsOf(
-                kinds(defaults).stream().filter(kind -> !kind.equals("Secret/" + DASHBOARD + "-session")).toList());
+                kinds(defaults).stream().filter(kind -> !kind.equals("Secret/" + DASHBOARD + "-session"))
+                        .filter(kind -> !kind.startsWith("DataTechnology/")).toList());
     }
 
     @Test
@@ -404,24 +425,25 @@ class InstallManifestsIT {
         assertThat(env.get("RAFFINERIE_LEADER_ELECTION_ENABLED").getValue()).isEqualTo("true");
         assertThat(env.get("RAFFINERIE_LEASE_NAME").getValue()).isEqualTo(OPERATOR);
         assertThat(env.get("RAFFINERIE_DASHBOARD_ENABLED").getValue()).as("the dashboard is its own Deployment").isEqualTo("false");
-        var catalog = env.get("RAFFINERIE_TECHNOLOGIES").getValueFrom().getConfigMapKeyRef();
-        assertThat(catalog.getName()).isEqualTo("raffinerie-technologies");
-        assertThat(find(defaults, ConfigMap.class, catalog.getName()).getData()).containsEntry(catalog.getKey(), "{}");
+        assertThat(env).as("the catalog is DataTechnology objects, not a setting").doesNotContainKey("RAFFINERIE_TECHNOLOGIES");
 
         assertThat(env(allFeatures).get("QUARKUS_OPERATOR_SDK_NAMESPACES").getValue()).isEqualTo("sales-dev,sales-prod");
 
         List<HasMetadata> custom = parse(template(List.of("--set", "logLevel=DEBUG", "--set", "dashboard.enabled=false",
-                "--set", "leaderElection.enabled=false", "--set-json",
-                "technologies={\"python\":{\"defaultVersion\":\"3.12\",\"images\":{\"3.12\":\"registry.example.com/python:3.12\"}}}"))
+                "--set", "leaderElection.enabled=false", "--set", "technologies.spark=null", "--set-json",
+                "technologies.r={\"launch\":\"Script\",\"interpreter\":[\"Rscript\"],\"defaultVersion\":\"4.4\","
+                        + "\"versions\":[{\"name\":\"4.4\",\"image\":\"registry.example.com/r:4.4.2\"}]}"))
                 .assertOk().output);
         assertThat(env(custom).get("QUARKUS_LOG_LEVEL").getValue()).isEqualTo("DEBUG");
         assertThat(env(custom).get("RAFFINERIE_DASHBOARD_ENABLED").getValue()).isEqualTo("false");
         assertThat(kinds(custom)).noneMatch(kind -> kind.endsWith("/" + DASHBOARD) || kind.endsWith("/" + DASHBOARD + "-session"));
         assertThat(env(custom).get("RAFFINERIE_LEADER_ELECTION_ENABLED").getValue()).isEqualTo("false");
         assertThat(kinds(custom)).noneMatch(kind -> kind.startsWith("Role/") || kind.startsWith("RoleBinding/"));
-        String technologies = find(custom, ConfigMap.class, "raffinerie-technologies").getData().get("technologies.json");
-        assertThat(readJson(technologies).at("/python/images/3.12").asText()).isEqualTo("registry.example.com/python:3.12");
-        assertThat(annotation(custom, "checksum/technologies")).isNotEqualTo(annotation(defaults, "checksum/technologies"));
+        assertThat(kinds(custom)).contains("DataTechnology/r", "DataTechnology/python").doesNotContain("DataTechnology/spark");
+        assertThat(json(custom.stream().filter(o -> id(o).equals("DataTechnology/r")).findFirst().orElseThrow())
+                .at("/spec/interpreter/0").asText()).isEqualTo("Rscript");
+        assertThat(kinds(parse(template(List.of("--set", "installCatalog=false")).assertOk().output)))
+                .noneMatch(kind -> kind.startsWith("DataTechnology/"));
     }
 
     @Test

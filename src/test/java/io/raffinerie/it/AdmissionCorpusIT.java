@@ -13,13 +13,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.Parameter;
 import io.raffinerie.api.v1alpha1.DataJobSpec;
+import io.raffinerie.api.v1alpha1.DataTechnology;
 import io.raffinerie.api.v1alpha1.Status;
+import io.raffinerie.api.v1alpha1.TechnologyLaunch;
+import io.raffinerie.api.v1alpha1.TechnologyLifecycle;
+import io.raffinerie.model.job.ShippedCatalog;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -41,6 +46,8 @@ class AdmissionCorpusIT {
     @Inject
     KubernetesClient client;
 
+    private List<DataTechnology> catalogEntries = List.of();
+
     @BeforeAll
     void environmentWithAKnownJob() {
         Resources.readyEnvironment(client, "corpus");
@@ -53,6 +60,19 @@ class AdmissionCorpusIT {
         job.getSpec().script = "echo $DAY";
         job.getSpec().parameters = List.of(new Parameter("DAY", "today"));
         client.resource(job).serverSideApply();
+        // The catalog entries the corpus's jobs are checked against, besides the shipped ones.
+        DataTechnology legacy = ShippedCatalog.technology("warehouse-legacy", TechnologyLaunch.Command, "2=registry.example.com/loader:2.0",
+                "1=registry.example.com/loader:1.4");
+        legacy.getSpec().versions.get(1).lifecycle = TechnologyLifecycle.Disabled;
+        legacy.getSpec().versions.get(1).message = "version 1 reads the old warehouse; use 2";
+        DataTechnology analytics = ShippedCatalog.technology("corpus-analytics", TechnologyLaunch.Command, "1=registry.example.com/analyse:1.0");
+        analytics.getSpec().environments = ShippedCatalog.selector("tier", "analytics");
+        catalogEntries = List.of(client.resource(legacy).serverSideApply(), client.resource(analytics).serverSideApply());
+    }
+
+    @AfterAll
+    void removeTheCorpusCatalogEntries() {
+        catalogEntries.forEach(t -> client.resource(t).delete());
     }
 
     static Stream<Path> corpus() throws IOException {

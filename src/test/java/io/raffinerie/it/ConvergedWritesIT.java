@@ -15,6 +15,7 @@ import io.raffinerie.operator.common.OperatorSettings;
 import io.raffinerie.operator.job.SparkImagesPublisher;
 import jakarta.inject.Inject;
 import java.util.HashMap;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Over converged resources the operator writes nothing: at a restart, and when a run is reconciled again. */
@@ -41,12 +42,13 @@ class ConvergedWritesIT {
     @Test
     void publishingTheSameSparkImagesAgainWritesNothing() {
         Resources.createNamespace(client, settings.operatorNamespace());
-        sparkImages.publish();
+        List<String> images = List.of("registry.example/spark:4.0.1");
+        sparkImages.publish(images);
         assertThat(client.configMaps().inNamespace(settings.operatorNamespace()).withName(SparkImagesPublisher.CONFIG_MAP).get())
                 .as("published").isNotNull();
         long before = writes.total();
 
-        sparkImages.publish(); // what a restart does
+        new SparkImagesPublisher(client, settings).publish(images); // what a restart does: a new process
 
         assertThat(writes.total() - before).as("writes of a restart with the same catalog").isZero();
     }

@@ -11,6 +11,7 @@ import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataPipeline;
 import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.api.v1alpha1.DataTechnology;
 import io.raffinerie.api.v1alpha1.Status;
 import io.fabric8.kubernetes.client.CustomResource;
 import java.io.IOException;
@@ -29,7 +30,8 @@ import java.util.stream.Stream;
 public final class CrdFiles {
     public static final Path COMMITTED = Path.of("crds");
     static final Path GENERATED = Path.of("target", "kubernetes");
-    static final List<Class<?>> KINDS = List.of(DataEnvironment.class, DataJob.class, DataPipeline.class, DataRun.class);
+    static final List<Class<?>> KINDS = List.of(DataEnvironment.class, DataJob.class, DataPipeline.class, DataRun.class,
+            DataTechnology.class);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -40,7 +42,8 @@ public final class CrdFiles {
 
     /** File name of a kind's CRD, such as dataruns.raffinerie.io.yaml. */
     static String fileName(Class<?> kind) {
-        return kind.getSimpleName().toLowerCase() + "s.raffinerie.io.yaml";
+        return io.fabric8.kubernetes.api.model.HasMetadata.getPlural(kind.asSubclass(io.fabric8.kubernetes.api.model.HasMetadata.class))
+                + ".raffinerie.io.yaml";
     }
 
     public static List<Path> committed() {

@@ -146,6 +146,14 @@ class DashboardIT {
     }
 
     @Test
+    void theCatalogPageShowsTheTechnologiesAndOnlyTheJobsTheUserMayRead() {
+        String catalog = page(viewer, "/catalog").asString();
+        assertThat(catalog).contains("Technology catalog").contains("python:3.12.8-slim-bookworm").contains("Recommended")
+                .contains("apache/spark:3.5.3").doesNotContain("/ns/" + OTHER + "/");
+        assertThat(page(viewer, "/").asString()).contains("href=\"/catalog\"");
+    }
+
+    @Test
     void actionsWithoutTheSessionsCsrfTokenAreRefused() {
         Response noToken = given().redirects().follow(false).cookie("raffinerie_session", session(editor))
                 .formParam("kind", "pipeline").formParam("target", "daily").post("/ns/" + NS + "/runs");

@@ -117,7 +117,7 @@ class JobRunIT {
         assertThat(pod.getServiceAccountName()).isEqualTo("raffinerie-runner");
         assertThat(pod.getAutomountServiceAccountToken()).isFalse();
         assertThat(pod.getContainers().get(0).getCommand()).containsExactly("python", "/opt/raffinerie/script/main.py");
-        assertThat(pod.getContainers().get(0).getImage()).isEqualTo("python:3.12-slim");
+        assertThat(pod.getContainers().get(0).getImage()).isEqualTo("python:3.12.8-slim-bookworm");
         List<EnvVar> env = pod.getContainers().get(0).getEnv();
         assertThat(env).anySatisfy(e -> {
             assertThat(e.getName()).isEqualTo("DAY");

@@ -35,6 +35,7 @@ public class KubeApiServerResource implements QuarkusTestResourceLifecycleManage
         try (KubernetesClient client = client()) {
             installCrds(client);
             installEnvironmentRoles(client);
+            installCatalog(client);
         }
         return Map.of("quarkus.kubernetes-client.devservices.enabled", "false");
     }
@@ -69,6 +70,16 @@ public class KubeApiServerResource implements QuarkusTestResourceLifecycleManage
     static void installEnvironmentRoles(KubernetesClient client) {
         try {
             client.load(Files.newInputStream(Path.of("operator", "environment-roles.yaml"))).serverSideApply();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The technology catalog the chart ships (operator/technologies.yaml) and its lifecycle warning policy. */
+    static void installCatalog(KubernetesClient client) {
+        try {
+            client.load(Files.newInputStream(Path.of("operator", "technologies.yaml"))).serverSideApply();
+            client.load(Files.newInputStream(Path.of("operator", "technology-lifecycle-policy.yaml"))).serverSideApply();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,12 +3,8 @@ package io.raffinerie.cli;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.raffinerie.model.job.Technology;
-import io.raffinerie.model.job.TechnologyCatalog;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,19 +31,9 @@ class TechCommand implements Callable<Integer> {
             published = null;
         }
         if (published == null) {
-            System.err.println("(this cluster serves no DataTechnology kind: showing the operator's built-in catalog)");
-            TechnologyCatalog catalog = TechnologyCatalog.builtIn();
-            if (!kube.table()) {
-                System.out.print(kube.serialize(Map.of("technologies", catalog.technologies())));
-                return ExitCodes.SUCCEEDED;
-            }
-            Table table = new Table("NAME", "LAUNCH", "DEFAULT", "VERSIONS");
-            for (Technology technology : catalog.technologies()) {
-                table.row(technology.name(), technology.launch(), Objects.toString(technology.defaultVersion(), ""),
-                        String.join(", ", new TreeMap<>(technology.imagesByVersion()).keySet()));
-            }
-            System.out.print(table.render());
-            return ExitCodes.SUCCEEDED;
+            System.err.println("this cluster serves no DataTechnology kind: install Raffinerie's CRDs (crds/) and its"
+                    + " catalog (operator/technologies.yaml, or the chart's technologies)");
+            return ExitCodes.CLUSTER;
         }
         if (!kube.table()) {
             System.out.print(kube.serializeList(published));

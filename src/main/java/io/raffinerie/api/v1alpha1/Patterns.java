@@ -36,6 +36,10 @@ public final class Patterns {
     public static final String TECHNOLOGY_RULE = "self.matches('^[a-z][a-z0-9-]*$')";
     public static final String TECHNOLOGY_MESSAGE = "must be a technology name of lowercase letters, digits and '-', "
             + "such as python";
+    /** A DataTechnology's name: what jobs put in spec.technology (at most 32 characters). */
+    public static final String TECHNOLOGY_NAME_RULE = "self.metadata.name.matches('^[a-z][a-z0-9-]*$') && size(self.metadata.name) <= 32";
+    public static final String TECHNOLOGY_NAME_MESSAGE = "metadata.name: a technology name is at most 32 lowercase letters,"
+            + " digits and '-', starting with a letter, such as python (jobs name it in spec.technology)";
     /** A version of a technology. */
     public static final String VERSION_RULE = "self.matches('^[A-Za-z0-9][-._A-Za-z0-9]*$')";
     public static final String VERSION_MESSAGE = "must be a version of letters, digits, '-', '_' and '.', such as 3.12";

@@ -22,6 +22,10 @@ public class StepStatus {
     /** True for a step of the pipeline's finally list, which runs after all the others. */
     @JsonProperty("finally")
     public Boolean finallyStep;
+    /** The technology, version and image the step's Job really runs, read from the Job (frozen when it was created). */
+    public String technology;
+    public String version;
+    public String image;
     /** The earlier run whose result this step reuses (retryOf). */
     public String reusedFrom;
 }

@@ -52,7 +52,9 @@ public final class CronJobs {
                 .withSuccessfulJobsHistoryLimit(JOBS_KEPT)
                 .withFailedJobsHistoryLimit(JOBS_KEPT)
                 .withNewJobTemplate()
-                .withNewMetadata().withLabels(labels).endMetadata()
+                .withNewMetadata().withLabels(labels)
+                .withAnnotations(resolution.version() == null ? null : Map.of(RunLabels.TECHNOLOGY_VERSION, resolution.version()))
+                .endMetadata()
                 .withSpec(JobTemplates.spec(job, resolution, parameters, environment, labels))
                 .endJobTemplate()
                 .endSpec();

@@ -86,8 +86,8 @@ public final class JobTemplates {
                         .withCapabilities(new Capabilities(null, List.of("ALL")))
                         .build())
                 .addToVolumeMounts(new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build());
-        if (spec.resources != null) {
-            container.withResources(spec.resources);
+        if (resolution.resources(spec.resources) != null) {
+            container.withResources(resolution.resources(spec.resources));
         }
         PodSpecBuilder pod = new PodSpecBuilder()
                 .withRestartPolicy("Never")

@@ -1,11 +1,15 @@
 package io.raffinerie.model.job;
 
 import io.raffinerie.api.v1alpha1.DataJobSpec;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.raffinerie.model.Conditions;
 import io.raffinerie.model.CronSchedule;
 import io.raffinerie.model.Durations;
 import io.raffinerie.model.Problem;
 import io.raffinerie.model.Reasons;
 import io.raffinerie.model.Variables;
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -47,6 +51,24 @@ public final class JobValidation {
                         scheduledParametersProblem(spec))
                 .flatMap(Optional::stream)
                 .findFirst();
+    }
+
+    /**
+     * The conditions with Deprecated set: True with the catalog's message while the job's version is Deprecated; False
+     * once it no longer is (a job that never was gets no condition, hence no write).
+     */
+    public static List<Condition> deprecation(List<Condition> conditions, DataJobSpec spec, TechnologyCatalog catalog,
+            Long generation, Clock clock) {
+        String deprecation = spec == null || spec.technology == null ? null
+                : catalog.resolve(spec.technology, spec.version, spec.image).deprecation();
+        if (deprecation != null) {
+            return Conditions.set(conditions, Reasons.DEPRECATED, true, Reasons.DEPRECATED, deprecation, generation, clock);
+        }
+        if (Conditions.find(conditions, Reasons.DEPRECATED).isEmpty()) {
+            return conditions;
+        }
+        return Conditions.set(conditions, Reasons.DEPRECATED, false, Reasons.SUPPORTED,
+                "the job's technology version is not deprecated", generation, clock);
     }
 
     /** A schedule starts runs without parameters: every parameter needs a default. */

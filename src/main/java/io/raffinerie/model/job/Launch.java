@@ -22,8 +22,7 @@ record Launch(List<String> command, List<String> args, String serviceAccount, bo
         List<String> args = spec.args == null ? List.of() : spec.args;
         return switch (resolution.technology().launch()) {
             case SCRIPT -> spec.script == null ? runner(command, args)
-                    : runner(List.of(interpreter(spec.technology),
-                            ScriptConfigMaps.MOUNT_PATH + "/" + ScriptConfigMaps.fileName(spec.technology)), args);
+                    : runner(script(resolution.technology().interpreter(), spec.technology), args);
             case COMMAND -> runner(command.isEmpty() ? List.of("java") : command, args);
             case SPARK_SUBMIT -> new Launch(List.of(SPARK_SUBMIT), sparkSubmitArgs(job, resolution.image()),
                     EnvironmentObjects.SPARK_SERVICE_ACCOUNT, true);
@@ -35,8 +34,11 @@ record Launch(List<String> command, List<String> args, String serviceAccount, bo
         return new Launch(command, args, EnvironmentObjects.RUNNER_SERVICE_ACCOUNT, false);
     }
 
-    private static String interpreter(String technology) {
-        return "python".equals(technology) ? "python" : "bash";
+    /** The catalog's interpreter, then the mounted script. */
+    private static List<String> script(List<String> interpreter, String technology) {
+        List<String> command = new ArrayList<>(interpreter);
+        command.add(ScriptConfigMaps.MOUNT_PATH + "/" + ScriptConfigMaps.fileName(technology));
+        return command;
     }
 
     /** spark-submit in cluster mode: the driver runs as a pod and starts its executors through the Kubernetes API. */

@@ -38,6 +38,7 @@ public final class JobRuns {
                 .withNamespace(run.getMetadata().getNamespace())
                 .withLabels(labels)
                 .addToLabels(RunLabels.SPEC_GENERATION, String.valueOf(job.getMetadata().getGeneration()))
+                .withAnnotations(resolution.version() == null ? null : Map.of(RunLabels.TECHNOLOGY_VERSION, resolution.version()))
                 .withOwnerReferences(new OwnerReferenceBuilder()
                         .withApiVersion(run.getApiVersion())
                         .withKind(run.getKind())

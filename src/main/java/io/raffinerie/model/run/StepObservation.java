@@ -10,6 +10,7 @@ import io.raffinerie.api.v1alpha1.StepStatus;
 import io.raffinerie.model.Durations;
 import io.raffinerie.model.Reasons;
 import io.raffinerie.model.job.JobTemplates;
+import io.raffinerie.model.RunLabels;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -38,6 +39,7 @@ public final class StepObservation {
             status.phase = StepPhase.Pending;
             return status;
         }
+        recordTechnology(status, job);
         var jobStatus = job.getStatus();
         JobCounts counts = JobCounts.of(job);
         int active = counts.active();
@@ -126,5 +128,20 @@ public final class StepObservation {
             return Optional.empty();
         }
         return pod.getStatus().getContainerStatuses().stream().filter(c -> JobTemplates.CONTAINER.equals(c.getName())).findFirst();
+    }
+
+    /** The technology, version and image the Job runs: what the catalog said when the Job was made, not what it says now. */
+    static void recordTechnology(StepStatus status, Job job) {
+        var template = job.getSpec() == null ? null : job.getSpec().getTemplate();
+        if (template == null || template.getSpec() == null) {
+            return;
+        }
+        if (template.getMetadata() != null && template.getMetadata().getLabels() != null) {
+            status.technology = template.getMetadata().getLabels().get(RunLabels.TECHNOLOGY);
+        }
+        status.version = job.getMetadata().getAnnotations() == null ? null
+                : job.getMetadata().getAnnotations().get(RunLabels.TECHNOLOGY_VERSION);
+        status.image = template.getSpec().getContainers().stream().filter(c -> JobTemplates.CONTAINER.equals(c.getName()))
+                .map(c -> c.getImage()).findFirst().orElse(null);
     }
 }

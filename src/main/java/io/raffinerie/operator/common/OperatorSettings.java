@@ -46,12 +46,6 @@ public interface OperatorSettings {
     @WithDefault("raffinerie-operator")
     String leaseName();
 
-    /**
-     * Technology catalog overrides, as JSON: {"python": {"defaultVersion": "3.12", "images": {"3.12": "registry/python:3.12"}}}.
-     */
-    @WithDefault("{}")
-    String technologies();
-
     Alerts alerts();
 
     Runs runs();

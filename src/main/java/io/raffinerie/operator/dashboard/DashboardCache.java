@@ -11,6 +11,7 @@ import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataPipeline;
 import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.api.v1alpha1.DataTechnology;
 import io.raffinerie.model.environment.EnvironmentModel;
 import io.raffinerie.operator.common.LeanItemStore;
 import io.raffinerie.operator.common.OperatorSettings;
@@ -49,6 +50,7 @@ public class DashboardCache {
     private SharedIndexInformer<DataJob> jobs;
     private SharedIndexInformer<DataPipeline> pipelines;
     private SharedIndexInformer<DataRun> runs;
+    private SharedIndexInformer<DataTechnology> technologies;
     private final Map<String, CompletableFuture<Void>> awaitedRuns = new ConcurrentHashMap<>();
 
     void start(@Observes StartupEvent event) {
@@ -56,6 +58,7 @@ public class DashboardCache {
             return;
         }
         environments = start(DataEnvironment.class, false, null);
+        technologies = start(DataTechnology.class, false, null);
         jobs = start(DataJob.class, true, null);
         pipelines = start(DataPipeline.class, true, null);
         runs = start(DataRun.class, true, new ResourceEventHandler<>() {
@@ -91,7 +94,7 @@ public class DashboardCache {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        for (SharedIndexInformer<?> informer : new SharedIndexInformer<?>[] {environments, jobs, pipelines, runs}) {
+        for (SharedIndexInformer<?> informer : new SharedIndexInformer<?>[] {environments, jobs, pipelines, runs, technologies}) {
             if (informer != null) {
                 informer.stop();
             }
@@ -114,6 +117,13 @@ public class DashboardCache {
         return environments.getStore().list().stream()
                 .filter(e -> namespace.equals(EnvironmentModel.namespaceOf(e)))
                 .min(Comparator.comparing((DataEnvironment e) -> String.valueOf(e.getMetadata().getCreationTimestamp())));
+    }
+
+    /** The technology catalog (cluster-scoped, readable by every signed-in user), by name. */
+    public List<DataTechnology> technologies() {
+        List<DataTechnology> all = new ArrayList<>(technologies.getStore().list());
+        all.sort(Comparator.comparing(t -> t.getMetadata().getName()));
+        return all;
     }
 
     public List<DataJob> jobs(String namespace) {

@@ -1,7 +1,9 @@
 package io.raffinerie.operator.dashboard;
 
 import io.raffinerie.api.v1alpha1.DataEnvironment;
+import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.model.dashboard.CatalogView;
 import io.raffinerie.model.dashboard.Overview;
 import io.raffinerie.model.dashboard.TargetViews;
 import io.raffinerie.model.environment.EnvironmentModel;
@@ -48,6 +50,20 @@ public class DashboardPages {
                 .map(this::content)
                 .toList();
         return Pages.overview(Chrome.of("Overview", user, false), Overview.of(visible, clock.instant())).render();
+    }
+
+    /** The technology catalog: every signed-in user may read it; the jobs listed are those of namespaces they may read. */
+    @GET
+    @Path("catalog")
+    public String catalog(HttpHeaders headers) {
+        DashboardUser user = user(headers);
+        if (!cache.synced()) {
+            return Pages.catalog(Chrome.of("Catalog", user, true), CatalogView.of(List.of(), List.of())).render();
+        }
+        List<DataJob> visible = cache.environments().stream().map(EnvironmentModel::namespaceOf).distinct()
+                .filter(namespace -> access.rights(user, namespace).read())
+                .flatMap(namespace -> cache.jobs(namespace).stream()).toList();
+        return Pages.catalog(Chrome.of("Catalog", user, false), CatalogView.of(cache.technologies(), visible)).render();
     }
 
     @GET

@@ -3,6 +3,7 @@ package io.raffinerie.operator.dashboard;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
+import io.raffinerie.model.dashboard.CatalogView;
 import io.raffinerie.model.dashboard.DagLayout;
 import io.raffinerie.model.dashboard.DurationTrend;
 import io.raffinerie.model.dashboard.Overview;
@@ -12,6 +13,10 @@ import io.raffinerie.model.dashboard.Timeline;
 
 /** The dashboard's pages: Qute templates under templates/Pages, HTML-escaped, checked against these types at build. */
 @CheckedTemplate(basePath = "Pages")
+@TemplateData(target = CatalogView.Page.class)
+@TemplateData(target = CatalogView.TechnologyRow.class)
+@TemplateData(target = CatalogView.VersionRow.class)
+@TemplateData(target = CatalogView.JobRef.class)
 @TemplateData(target = DagLayout.Node.class)
 @TemplateData(target = DagLayout.Edge.class)
 @TemplateData(target = DagLayout.Layout.class)
@@ -41,6 +46,8 @@ final class Pages {
 
     /** The part of the run page that refreshes itself while the run is active. */
     static native TemplateInstance runLive(Chrome chrome, RunPage page);
+
+    static native TemplateInstance catalog(Chrome chrome, CatalogView.Page page);
 
     static native TemplateInstance login(String error);
 

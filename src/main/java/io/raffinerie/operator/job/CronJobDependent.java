@@ -9,16 +9,12 @@ import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.model.job.CronJobs;
 import io.raffinerie.model.RunLabels;
-import io.raffinerie.model.job.TechnologyCatalog;
+import io.raffinerie.operator.common.Catalogs;
 import io.raffinerie.operator.common.Environments;
-import jakarta.inject.Inject;
 
 /** The CronJob of a scheduled job; removed when the schedule is. */
 @KubernetesDependent(informer = @Informer(labelSelector = RunLabels.JOB))
 public class CronJobDependent extends CRUDKubernetesDependentResource<CronJob, DataJob> {
-    @Inject
-    TechnologyCatalog catalog;
-
     public CronJobDependent() {
         super(CronJob.class);
     }
@@ -27,7 +23,7 @@ public class CronJobDependent extends CRUDKubernetesDependentResource<CronJob, D
     protected CronJob desired(DataJob job, Context<DataJob> context) {
         var spec = job.getSpec();
         var environment = Environments.find(context, job.getMetadata().getNamespace());
-        return CronJobs.desired(job, catalog.resolve(spec.technology, spec.version, spec.image),
+        return CronJobs.desired(job, Catalogs.of(context, environment).resolve(spec.technology, spec.version, spec.image),
                 environment.map(DataEnvironment::getSpec).orElse(null));
     }
 }

@@ -14,6 +14,7 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
+import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataJobStatus;
 import io.raffinerie.api.v1alpha1.DataRun;
@@ -29,6 +30,7 @@ import io.raffinerie.model.RunLabels;
 import io.raffinerie.model.job.TechnologyCatalog;
 import io.raffinerie.operator.common.TargetHistory;
 import io.raffinerie.operator.common.Caches;
+import io.raffinerie.operator.common.Catalogs;
 import io.raffinerie.operator.common.LeanItemStore;
 import io.raffinerie.operator.common.Environments;
 import io.raffinerie.operator.common.Failures;
@@ -57,9 +59,6 @@ public class DataJobReconciler implements Reconciler<DataJob> {
     private static final String JOBS_BY_DATAJOB = "raffinerie-jobs-by-datajob";
 
     @Inject
-    TechnologyCatalog catalog;
-
-    @Inject
     ScheduledRuns scheduledRuns;
 
     @Inject
@@ -71,7 +70,9 @@ public class DataJobReconciler implements Reconciler<DataJob> {
     @Override
     public UpdateControl<DataJob> reconcile(DataJob job, Context<DataJob> context) {
         String namespace = job.getMetadata().getNamespace();
-        Optional<Problem> problem = EnvironmentModel.checkHost(Environments.find(context, namespace), namespace)
+        Optional<DataEnvironment> environment = Environments.find(context, namespace);
+        TechnologyCatalog catalog = Catalogs.of(context, environment);
+        Optional<Problem> problem = EnvironmentModel.checkHost(environment, namespace)
                 .or(() -> JobValidation.validate(job.getSpec(), catalog));
         // The Jobs a CronJob started are runs, even once the job became invalid.
         scheduledRuns.record(job, Caches.eventSource(context, Job.class).byIndex(JOBS_BY_DATAJOB, key(job)));
@@ -87,6 +88,7 @@ public class DataJobReconciler implements Reconciler<DataJob> {
                 : CronSchedule.parse(job.getSpec().schedule.cron, job.getSpec().schedule.timeZone).schedule().next(clock.instant())
                         .map(Conditions::timestamp).orElse(null);
         Readiness.apply(status, problem, job.getMetadata().getGeneration(), Reasons.VALID, "the job is ready to run", clock);
+        status.conditions = JobValidation.deprecation(status.conditions, job.getSpec(), catalog, job.getMetadata().getGeneration(), clock);
         UpdateControl<DataJob> update = StatusPatch.ifChanged(job, status);
         return untilExpiry.map(update::rescheduleAfter).orElse(update);
     }
@@ -110,7 +112,12 @@ public class DataJobReconciler implements Reconciler<DataJob> {
                 .build(), context);
         jobs.addIndexers(Map.of(JOBS_BY_DATAJOB, j -> List.of(j.getMetadata().getNamespace() + "/"
                 + j.getMetadata().getLabels().get(RunLabels.JOB))));
-        return List.of(Environments.eventSource(context), RunsByTarget.eventSource(context, spec -> spec.jobRef), jobs);
+        return List.of(Environments.eventSource(context), Catalogs.eventSource(context, DataJobReconciler::usingTechnology), RunsByTarget.eventSource(context, spec -> spec.jobRef), jobs);
+    }
+
+    /** The jobs of every namespace that name the technology: a catalog change re-validates them. */
+    private static java.util.stream.Stream<DataJob> usingTechnology(EventSourceContext<DataJob> context, String technology) {
+        return context.getPrimaryCache().list(job -> job.getSpec() != null && technology.equals(job.getSpec().technology));
     }
 
     private static String key(DataJob job) {

@@ -4,20 +4,18 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.quarkus.runtime.StartupEvent;
 import io.raffinerie.model.environment.EnvironmentModel;
-import io.raffinerie.model.job.TechnologyCatalog;
 import io.raffinerie.operator.common.Failures;
 import io.raffinerie.operator.common.OperatorSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Writes the Spark images of the technology catalog into the ConfigMap raffinerie-spark-images of the operator's
- * namespace: the parameter of the ValidatingAdmissionPolicy raffinerie-spark-pods, which lets the Spark identity run
- * those images and no other. Written at each start (a new catalog restarts the operator); until it exists, that
- * policy admits no Spark pod.
+ * Writes the Spark images of the technology catalog (the DataTechnology objects) into the ConfigMap
+ * raffinerie-spark-images of the operator's namespace: the parameter of the ValidatingAdmissionPolicy
+ * raffinerie-spark-pods, which lets the Spark identity run those images and no other. Written whenever a technology
+ * changes or goes away (see DataTechnologyReconciler); until it exists, that policy admits no Spark pod.
  */
 @ApplicationScoped
 public class SparkImagesPublisher {
@@ -25,38 +23,41 @@ public class SparkImagesPublisher {
     private static final Logger LOG = Logger.getLogger(SparkImagesPublisher.class);
 
     private final KubernetesClient client;
-    private final TechnologyCatalog catalog;
     private final OperatorSettings settings;
+    /** What was last written, so that an unchanged catalog writes nothing. */
+    private volatile String published;
 
-    public SparkImagesPublisher(KubernetesClient client, TechnologyCatalog catalog, OperatorSettings settings) {
+    public SparkImagesPublisher(KubernetesClient client, OperatorSettings settings) {
         this.client = client;
-        this.catalog = catalog;
         this.settings = settings;
     }
 
-    void publish(@Observes StartupEvent event) {
-        publish();
-    }
-
-    /** Writes the ConfigMap when it is missing or says something else; logs, never throws, when it cannot. */
-    public void publish() {
+    /** Publishes the images, unless they are what was last published; false when it could not (logged: retry later). */
+    public boolean publish(List<String> images) {
+        String value = String.join(",", images);
+        if (value.equals(published)) {
+            return true;
+        }
         String namespace = settings.operatorNamespace();
         try {
             if (client.namespaces().withName(namespace).get() == null) {
                 LOG.warnf("namespace %s does not exist: the Spark images are not published in ConfigMap %s, so the policy"
                         + " raffinerie-spark-pods admits no Spark pod", namespace, CONFIG_MAP);
-                return;
+                return false;
             }
             ConfigMap desired = new ConfigMapBuilder().withNewMetadata().withName(CONFIG_MAP).withNamespace(namespace)
                     .addToLabels(EnvironmentModel.MANAGED_BY_LABEL, EnvironmentModel.MANAGED_BY).endMetadata()
-                    .addToData("images", String.join(",", catalog.sparkImages())).build();
+                    .addToData("images", value).build();
             // A restart with the same catalog writes nothing (the target: no write over converged resources).
             if (!isPublished(client.configMaps().inNamespace(namespace).withName(CONFIG_MAP).get(), desired)) {
                 client.resource(desired).fieldManager("raffinerie-operator").forceConflicts().serverSideApply();
             }
+            published = value;
+            return true;
         } catch (KubernetesClientException e) {
             LOG.warnf("the Spark images could not be published in ConfigMap %s/%s (%s): the policy raffinerie-spark-pods"
-                    + " admits no Spark pod until the operator starts again", namespace, CONFIG_MAP, Failures.describe(e));
+                    + " admits only the images published before", namespace, CONFIG_MAP, Failures.describe(e));
+            return false;
         }
     }
 

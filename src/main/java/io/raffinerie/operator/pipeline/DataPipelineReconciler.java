@@ -12,6 +12,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
+import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataJobSpec;
 import io.raffinerie.api.v1alpha1.DataPipeline;
@@ -21,12 +22,12 @@ import io.raffinerie.model.Problem;
 import io.raffinerie.model.Readiness;
 import io.raffinerie.model.Reasons;
 import io.raffinerie.model.environment.EnvironmentModel;
-import io.raffinerie.model.job.TechnologyCatalog;
 import io.raffinerie.model.pipeline.FinallySteps;
 import io.raffinerie.model.pipeline.PipelineValidation;
 import io.raffinerie.operator.common.TargetHistory;
 import io.raffinerie.operator.common.Caches;
 import io.raffinerie.operator.common.LeanItemStore;
+import io.raffinerie.operator.common.Catalogs;
 import io.raffinerie.operator.common.Environments;
 import io.raffinerie.operator.common.Failures;
 import io.raffinerie.operator.common.RunsByTarget;
@@ -56,17 +57,16 @@ public class DataPipelineReconciler implements Reconciler<DataPipeline> {
     @Inject
     TargetHistory history;
 
-    @Inject
-    TechnologyCatalog catalog;
-
     @Override
     public UpdateControl<DataPipeline> reconcile(DataPipeline pipeline, Context<DataPipeline> context) {
         String namespace = pipeline.getMetadata().getNamespace();
         Map<String, DataJobSpec> jobs = Caches.list(context, DataJob.class, namespace)
                 .collect(Collectors.toMap(job -> job.getMetadata().getName(), DataJob::getSpec, (a, b) -> a));
-        Optional<Problem> problem = EnvironmentModel.checkHost(Environments.find(context, namespace), namespace)
+        Optional<DataEnvironment> environment = Environments.find(context, namespace);
+        Optional<Problem> problem = EnvironmentModel.checkHost(environment, namespace)
                 .or(() -> PipelineValidation.validate(pipeline.getSpec(), jobs.keySet(), namespace))
-                .or(() -> PipelineValidation.invalidStepJob(FinallySteps.all(pipeline.getSpec()), jobs::get, catalog));
+                .or(() -> PipelineValidation.invalidStepJob(FinallySteps.all(pipeline.getSpec()), jobs::get,
+                        Catalogs.of(context, environment)));
         List<DataRun> runs = RunsByTarget.of(context, pipeline);
         DataPipelineStatus status = StatusPatch.copyOf(pipeline.getStatus(), DataPipelineStatus::new);
         Optional<Duration> untilExpiry = history.keep(pipeline, context, runs, pipeline.getSpec().history, status);
@@ -101,6 +101,6 @@ public class DataPipelineReconciler implements Reconciler<DataPipeline> {
                         .map(ResourceID::fromResource)
                         .collect(Collectors.toSet()))
                 .build(), context);
-        return List.of(Environments.eventSource(context), jobs, RunsByTarget.eventSource(context, spec -> spec.pipelineRef));
+        return List.of(Environments.eventSource(context), Catalogs.eventSource(context, Catalogs::all), jobs, RunsByTarget.eventSource(context, spec -> spec.pipelineRef));
     }
 }

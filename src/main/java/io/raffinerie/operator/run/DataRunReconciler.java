@@ -25,7 +25,6 @@ import io.raffinerie.model.Problem;
 import io.raffinerie.model.Readiness;
 import io.raffinerie.model.Reasons;
 import io.raffinerie.model.environment.EnvironmentModel;
-import io.raffinerie.model.job.TechnologyCatalog;
 import io.raffinerie.model.pipeline.RunSnapshots;
 import io.raffinerie.model.run.RunStarts;
 import io.raffinerie.model.run.RunStatuses;
@@ -33,6 +32,7 @@ import io.raffinerie.model.run.RunValidation;
 import io.raffinerie.operator.alert.RunAlerts;
 import io.raffinerie.operator.common.LabelledPrimaries;
 import io.raffinerie.operator.common.Caches;
+import io.raffinerie.operator.common.Catalogs;
 import io.raffinerie.operator.common.LeanItemStore;
 import io.raffinerie.operator.common.Environments;
 import io.raffinerie.operator.common.Failures;
@@ -76,9 +76,6 @@ public class DataRunReconciler implements Reconciler<DataRun> {
     RunAlerts alerts;
 
     @Inject
-    TechnologyCatalog catalog;
-
-    @Inject
     OperatorSettings settings;
 
     @Override
@@ -94,7 +91,7 @@ public class DataRunReconciler implements Reconciler<DataRun> {
         Optional<DataJob> job = find(context, DataJob.class, namespace, run.getSpec().jobRef);
         Optional<DataPipeline> pipeline = find(context, DataPipeline.class, namespace, run.getSpec().pipelineRef);
         Optional<Problem> problem = EnvironmentModel.checkHost(environment, namespace)
-                .or(() -> RunValidation.validate(run.getSpec(), namespace, job, pipeline, catalog));
+                .or(() -> RunValidation.validate(run.getSpec(), namespace, job, pipeline, Catalogs.of(context, environment)));
         RunStatuses.initialize(status, RunStatuses.triggerOf(run.getMetadata().getLabels()));
         List<StepStatus> stepsBefore = List.copyOf(status.steps);
         Optional<Duration> untilDeadline = Optional.empty();
@@ -162,11 +159,18 @@ public class DataRunReconciler implements Reconciler<DataRun> {
     public List<EventSource<?, DataRun>> prepareEventSources(EventSourceContext<DataRun> context) {
         LabelledPrimaries.index(context); // Jobs and pods name their run in a label, shortened when the name is long
         return List.of(Environments.eventSource(context),
+                Catalogs.eventSource(context, DataRunReconciler::notStarted),
                 targetEventSource(context, DataJob.class, run -> run.getSpec().jobRef),
                 targetEventSource(context, DataPipeline.class, run -> run.getSpec().pipelineRef),
                 RunEventSources.jobs(context),
                 RunEventSources.pods(context),
                 alerts.eventSource());
+    }
+
+    /** Runs that have not started: a technology appearing or changing may let them (GitOps applies in any order). */
+    private static java.util.stream.Stream<DataRun> notStarted(EventSourceContext<DataRun> context, String technology) {
+        return context.getPrimaryCache().list(run -> !RunStatuses.isFinished(run.getStatus())
+                && (run.getStatus() == null || run.getStatus().steps == null || run.getStatus().steps.isEmpty()));
     }
 
     /** A started run whose DataJob was deleted still finishes: its Job carries everything it needs. */

@@ -17,6 +17,7 @@ import io.raffinerie.model.run.JobRuns;
 import io.raffinerie.model.RunParameters;
 import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.model.run.StepObservation;
+import io.raffinerie.operator.common.Catalogs;
 import io.raffinerie.operator.common.Creations;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -30,13 +31,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class JobRunExecution {
     private final KubernetesClient client;
-    private final TechnologyCatalog catalog;
     private final StepLogReader logs;
     private final Clock clock;
 
-    public JobRunExecution(KubernetesClient client, TechnologyCatalog catalog, StepLogReader logs, Clock clock) {
+    public JobRunExecution(KubernetesClient client, StepLogReader logs, Clock clock) {
         this.client = client;
-        this.catalog = catalog;
         this.logs = logs;
         this.clock = clock;
     }
@@ -52,7 +51,7 @@ public class JobRunExecution {
         boolean cancel = Boolean.TRUE.equals(run.getSpec().cancel);
         StepStatus step;
         if (existing.isEmpty()) {
-            step = startOrExplain(run, job, environment, status, previous, cancel, jobName);
+            step = startOrExplain(run, job, environment, status, previous, cancel, jobName, Catalogs.of(context, environment));
         } else {
             Job current = existing.get();
             List<Pod> pods = RunEventSources.podsOf(context, namespace, jobName);
@@ -71,7 +70,7 @@ public class JobRunExecution {
     }
 
     private StepStatus startOrExplain(DataRun run, DataJob job, Optional<DataEnvironment> environment, DataRunStatus status,
-            StepStatus previous, boolean cancel, String jobName) {
+            StepStatus previous, boolean cancel, String jobName, TechnologyCatalog catalog) {
         String stepName = job.getMetadata().getName();
         if (cancel) {
             return RunStatuses.cancelledBeforeStart(stepName, jobName);

@@ -30,6 +30,7 @@ import io.raffinerie.model.run.JobRuns;
 import io.raffinerie.model.RunParameters;
 import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.operator.common.Caches;
+import io.raffinerie.operator.common.Catalogs;
 import io.raffinerie.operator.common.Creations;
 import io.raffinerie.operator.common.RunMetrics;
 import io.raffinerie.model.run.RunMeasures;
@@ -53,16 +54,14 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PipelineRunExecution {
     private final KubernetesClient client;
-    private final TechnologyCatalog catalog;
     private final StepLogReader logs;
     private final Clock clock;
     private final RunMetrics metrics;
 
-    public PipelineRunExecution(KubernetesClient client, TechnologyCatalog catalog, StepLogReader logs, Clock clock,
+    public PipelineRunExecution(KubernetesClient client, StepLogReader logs, Clock clock,
             RunMetrics metrics) {
         this.metrics = metrics;
         this.client = client;
-        this.catalog = catalog;
         this.logs = logs;
         this.clock = clock;
     }
@@ -75,8 +74,9 @@ public class PipelineRunExecution {
             Context<DataRun> context) {
         String namespace = run.getMetadata().getNamespace();
         Instant observedAt = clock.instant();
+        TechnologyCatalog catalog = Catalogs.of(context, environment);
         if (!RunSnapshots.isFrozen(status)) {
-            Optional<Problem> problem = start(run, pipeline, status, context);
+            Optional<Problem> problem = start(run, pipeline, status, context, catalog);
             if (problem.isPresent()) {
                 return new Outcome(problem, Optional.empty());
             }
@@ -92,7 +92,7 @@ public class PipelineRunExecution {
         for (String step : plan.stepsToStart()) {
             PipelineStep declared = declared(snapshot, step);
             if (createJob(run, snapshot, declared, finallyInputs(snapshot, plan, step), RunParameters.given(run.getSpec(), status),
-                    environment.map(DataEnvironment::getSpec).orElse(null))) {
+                    environment.map(DataEnvironment::getSpec).orElse(null), catalog)) {
                 RunMeasures.upstreamDone(declared.dependsOn, before, after, observedAt)
                         .ifPresent(done -> metrics.stepTransition(run, Duration.between(done, clock.instant())));
             }
@@ -113,7 +113,8 @@ public class PipelineRunExecution {
     }
 
     /** Freezes what the run executes: the pipeline now, or the run it retries. */
-    private Optional<Problem> start(DataRun run, Optional<DataPipeline> pipeline, DataRunStatus status, Context<DataRun> context) {
+    private Optional<Problem> start(DataRun run, Optional<DataPipeline> pipeline, DataRunStatus status, Context<DataRun> context,
+            TechnologyCatalog catalog) {
         String namespace = run.getMetadata().getNamespace();
         RunSnapshot snapshot;
         List<StepStatus> steps = new ArrayList<>();
@@ -181,7 +182,7 @@ public class PipelineRunExecution {
     }
 
     private boolean createJob(DataRun run, RunSnapshot snapshot, PipelineStep step, Map<String, String> inputs,
-            Map<String, String> parameters, DataEnvironmentSpec environment) {
+            Map<String, String> parameters, DataEnvironmentSpec environment, TechnologyCatalog catalog) {
         DataJob job = RunSnapshots.job(snapshot, step, run.getMetadata().getNamespace());
         TechnologyCatalog.Resolution resolution = catalog.resolve(job.getSpec().technology, job.getSpec().version, job.getSpec().image);
         Map<String, String> values = new LinkedHashMap<>(RunSnapshots.stepParameters(snapshot, step, parameters));

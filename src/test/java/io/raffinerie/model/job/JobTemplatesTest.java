@@ -33,7 +33,7 @@ class JobTemplatesTest {
 
     private static JobSpec spec(DataJobSpec dataJob, Map<String, String> parameters, DataEnvironmentSpec environment) {
         DataJob job = job(dataJob);
-        return JobTemplates.spec(job, TechnologyCatalog.builtIn().resolve(dataJob.technology, dataJob.version, dataJob.image),
+        return JobTemplates.spec(job, ShippedCatalog.get().resolve(dataJob.technology, dataJob.version, dataJob.image),
                 parameters, environment, JobTemplates.labels("extract"));
     }
 

@@ -63,7 +63,7 @@ class LongNamesTest {
     }
 
     private static TechnologyCatalog.Resolution resolution(DataJob job) {
-        return TechnologyCatalog.builtIn().resolve(job.getSpec().technology, null, null);
+        return ShippedCatalog.get().resolve(job.getSpec().technology, null, null);
     }
 
     /** Every label of the objects and of the pods they make. */

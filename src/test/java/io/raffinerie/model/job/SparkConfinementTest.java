@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** Issue 18: a spark job's code holds a token that may create pods; what it runs and sets stays the operator's. */
 class SparkConfinementTest {
-    private final TechnologyCatalog catalog = TechnologyCatalog.builtIn();
+    private final TechnologyCatalog catalog = ShippedCatalog.get();
 
     private static DataJob spark(String image, Map<String, String> conf) {
         DataJob job = new DataJob();
@@ -71,8 +71,8 @@ class SparkConfinementTest {
     @Test
     void theSparkImagesAreThoseOfTheCatalogsSparkEntries() {
         assertThat(catalog.sparkImages()).containsExactly("apache/spark:3.5.3", "apache/spark:4.0.0");
-        TechnologyCatalog mirrored = catalog.withOverrides(Map.of("spark",
-                new TechnologyOverride("3.5", Map.of("3.5", "registry.local/spark:3.5.3"))));
+        TechnologyCatalog mirrored = catalog.with(Technology.of(ShippedCatalog.technology("spark",
+                io.raffinerie.api.v1alpha1.TechnologyLaunch.SparkSubmit, "3.5=registry.local/spark:3.5.3")));
         assertThat(mirrored.sparkImages()).containsExactly("registry.local/spark:3.5.3");
     }
 

@@ -7,6 +7,7 @@ import io.raffinerie.api.v1alpha1.DataPipeline;
 import io.raffinerie.api.v1alpha1.PipelineStep;
 import io.raffinerie.model.Fixtures;
 import io.raffinerie.model.Reasons;
+import io.raffinerie.model.job.ShippedCatalog;
 import io.raffinerie.model.job.TechnologyCatalog;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ class PipelineValidationTest {
 
     @Test
     void aPipelineOfValidJobsIsValid() {
-        assertThat(PipelineValidation.invalidStepJob(DIAMOND, validJobs()::get, TechnologyCatalog.builtIn())).isEmpty();
+        assertThat(PipelineValidation.invalidStepJob(DIAMOND, validJobs()::get, ShippedCatalog.get())).isEmpty();
     }
 
     @Test
@@ -39,7 +40,7 @@ class PipelineValidationTest {
         Map<String, DataJobSpec> jobs = validJobs();
         PipelineStep clean = DIAMOND.stream().filter(s -> s.name.equals("clean")).findFirst().orElseThrow();
         jobs.put(clean.jobRef, job("pyhton"));
-        assertThat(PipelineValidation.invalidStepJob(DIAMOND, jobs::get, TechnologyCatalog.builtIn())).hasValueSatisfying(p -> {
+        assertThat(PipelineValidation.invalidStepJob(DIAMOND, jobs::get, ShippedCatalog.get())).hasValueSatisfying(p -> {
             assertThat(p.reason()).isEqualTo(Reasons.UNKNOWN_TECHNOLOGY);
             assertThat(p.message()).startsWith("step clean: DataJob " + clean.jobRef + " is not valid: spec.technology: \"pyhton\"");
         });
@@ -67,6 +68,6 @@ class PipelineValidationTest {
 
     @Test
     void missingJobsAreLeftToTheMissingJobCheck() {
-        assertThat(PipelineValidation.invalidStepJob(DIAMOND, name -> null, TechnologyCatalog.builtIn())).isEmpty();
+        assertThat(PipelineValidation.invalidStepJob(DIAMOND, name -> null, ShippedCatalog.get())).isEmpty();
     }
 }

@@ -10,7 +10,7 @@ import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataJobSpec;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.Workspace;
-import io.raffinerie.model.job.TechnologyCatalog;
+import io.raffinerie.model.job.ShippedCatalog;
 import io.raffinerie.model.run.JobRuns;
 import org.assertj.core.groups.Tuple;
 import java.util.Map;
@@ -28,7 +28,7 @@ class WorkspacesTest {
         DataRun run = new DataRun();
         run.getMetadata().setName("daily-sales-first");
         run.getMetadata().setNamespace("sales-dev");
-        return JobRuns.desired(run, "extract", job, TechnologyCatalog.builtIn().resolve("python", null, null),
+        return JobRuns.desired(run, "extract", job, ShippedCatalog.get().resolve("python", null, null),
                 Map.of("DAY", "2026-11-28"), null);
     }
 

@@ -10,6 +10,7 @@ import io.raffinerie.api.v1alpha1.Parameter;
 import io.raffinerie.api.v1alpha1.RunPhase;
 import io.raffinerie.model.Problem;
 import io.raffinerie.model.Reasons;
+import io.raffinerie.model.job.ShippedCatalog;
 import io.raffinerie.model.job.TechnologyCatalog;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,7 +81,7 @@ class RunStartsTest {
         job.getSpec().command = List.of("python", "-c", "print(1)");
         DataRunSpec spec = runOf("misspelled");
         Optional<Problem> problem = RunValidation.validate(spec, "sales", Optional.of(job), Optional.empty(),
-                TechnologyCatalog.builtIn());
+                ShippedCatalog.get());
         assertThat(problem).hasValueSatisfying(p -> {
             assertThat(p.reason()).isEqualTo(Reasons.UNKNOWN_TECHNOLOGY);
             assertThat(p.message()).startsWith("DataJob misspelled is not valid: spec.technology: \"pyhton\"");
@@ -94,9 +95,9 @@ class RunStartsTest {
         job.getSpec().parameters = List.of(new Parameter("DAY", "today"));
         DataRunSpec spec = runOf("daily");
         spec.parameters = Map.of("DYA", "1");
-        assertThat(RunValidation.validate(spec, "sales", Optional.of(job), Optional.empty(), TechnologyCatalog.builtIn()))
+        assertThat(RunValidation.validate(spec, "sales", Optional.of(job), Optional.empty(), ShippedCatalog.get()))
                 .map(Problem::reason).contains(Reasons.UNKNOWN_PARAMETER);
         spec.parameters = Map.of("DAY", "1");
-        assertThat(RunValidation.validate(spec, "sales", Optional.of(job), Optional.empty(), TechnologyCatalog.builtIn())).isEmpty();
+        assertThat(RunValidation.validate(spec, "sales", Optional.of(job), Optional.empty(), ShippedCatalog.get())).isEmpty();
     }
 }

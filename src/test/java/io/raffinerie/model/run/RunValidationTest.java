@@ -7,7 +7,7 @@ import io.raffinerie.api.v1alpha1.DataPipelineSpec;
 import io.raffinerie.api.v1alpha1.DataRunSpec;
 import io.raffinerie.api.v1alpha1.Parameter;
 import io.raffinerie.model.Reasons;
-import io.raffinerie.model.job.TechnologyCatalog;
+import io.raffinerie.model.job.ShippedCatalog;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +22,7 @@ class RunValidationTest {
     }
 
     private static Optional<io.raffinerie.model.Problem> validate(DataRunSpec spec) {
-        return RunValidation.validate(spec, "sales", Optional.empty(), Optional.of(dailySales()), TechnologyCatalog.builtIn());
+        return RunValidation.validate(spec, "sales", Optional.empty(), Optional.of(dailySales()), ShippedCatalog.get());
     }
 
     @Test

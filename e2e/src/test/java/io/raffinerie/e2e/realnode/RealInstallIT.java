@@ -17,7 +17,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -57,7 +56,7 @@ class RealInstallIT {
         Assumptions.assumeTrue(realNode, "no real node on this cluster: run it with `make e2e-real`");
         imageValues = operatorImageValues().orElse(null);
         Assumptions.assumeTrue(imageValues != null,
-                "no operator image in RAFFINERIE_IMAGE_DIRS: `make e2e-real` builds it (e2e/images/build.sh all)");
+                "no operator image in e2e/.work/images-values.yaml: `make e2e-real` builds it (e2e/images/build.sh all)");
         sharedWasRunning = Operator.pauseShared();
         workspace = cluster.e2eDir().resolve("target/real-install-workspace");
         Files.createDirectories(workspace);
@@ -77,11 +76,13 @@ class RealInstallIT {
         Operator.restoreShared(sharedWasRunning);
     }
 
-    /** The values.yaml of the image set holding the operator's image (it names image.repository). */
-    private static Optional<Path> operatorImageValues() {
-        String dirs = Objects.requireNonNullElse(System.getenv("RAFFINERIE_IMAGE_DIRS"), "");
-        return Arrays.stream(dirs.split(":")).filter(d -> !d.isBlank()).map(d -> Path.of(d, "values.yaml"))
-                .filter(Files::isRegularFile).filter(RealInstallIT::namesAnImage).findFirst();
+    /**
+     * The chart's values for the local images (e2e/images/build.sh writes them: the catalog pointed at its images),
+     * when they name the operator's image too ({@code build.sh all}).
+     */
+    private Optional<Path> operatorImageValues() {
+        return Optional.of(cluster.e2eDir().resolve(".work/images-values.yaml")).filter(Files::isRegularFile)
+                .filter(RealInstallIT::namesAnImage);
     }
 
     private static boolean namesAnImage(Path values) {
