@@ -24,20 +24,18 @@ public class SparkImagesPublisher {
 
     private final KubernetesClient client;
     private final OperatorSettings settings;
-    /** What was last written, so that an unchanged catalog writes nothing. */
-    private volatile String published;
 
     public SparkImagesPublisher(KubernetesClient client, OperatorSettings settings) {
         this.client = client;
         this.settings = settings;
     }
 
-    /** Publishes the images, unless they are what was last published; false when it could not (logged: retry later). */
+    /**
+     * Publishes the images, unless the ConfigMap already says so (read each time, not remembered: a ConfigMap edited or
+     * deleted by someone else is put back); false when it could not (logged: retry later).
+     */
     public boolean publish(List<String> images) {
         String value = String.join(",", images);
-        if (value.equals(published)) {
-            return true;
-        }
         String namespace = settings.operatorNamespace();
         try {
             if (client.namespaces().withName(namespace).get() == null) {
@@ -52,7 +50,6 @@ public class SparkImagesPublisher {
             if (!isPublished(client.configMaps().inNamespace(namespace).withName(CONFIG_MAP).get(), desired)) {
                 client.resource(desired).fieldManager("raffinerie-operator").forceConflicts().serverSideApply();
             }
-            published = value;
             return true;
         } catch (KubernetesClientException e) {
             LOG.warnf("the Spark images could not be published in ConfigMap %s/%s (%s): the policy raffinerie-spark-pods"
