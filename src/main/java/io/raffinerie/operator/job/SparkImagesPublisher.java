@@ -9,6 +9,7 @@ import io.raffinerie.operator.common.Failures;
 import io.raffinerie.operator.common.OperatorSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,7 +36,15 @@ public class SparkImagesPublisher {
      * deleted by someone else is put back); false when it could not (logged: retry later).
      */
     public boolean publish(List<String> images) {
-        String value = String.join(",", images);
+        return publish(() -> images);
+    }
+
+    /**
+     * As {@link #publish(List)}, with the images computed under this publisher's lock: the reconciles of several
+     * technologies run at once, and one that read the catalog before a deletion must not write after the deletion's.
+     */
+    public synchronized boolean publish(Supplier<List<String>> images) {
+        String value = String.join(",", images.get());
         String namespace = settings.operatorNamespace();
         try {
             if (client.namespaces().withName(namespace).get() == null) {

@@ -47,7 +47,7 @@ public class DataTechnologyReconciler implements Reconciler<DataTechnology> {
     public UpdateControl<DataTechnology> reconcile(DataTechnology technology, Context<DataTechnology> context) {
         // On a deletion the cache may still hold the deleted object: it is left out by name.
         boolean deleted = context.isPrimaryResourceDeleted();
-        boolean published = sparkImages.publish(TechnologyCatalog.of(context.getPrimaryCache().list()
+        boolean published = sparkImages.publish(() -> TechnologyCatalog.of(context.getPrimaryCache().list()
                 .filter(t -> !deleted || !t.getMetadata().getName().equals(technology.getMetadata().getName())).toList()).sparkImages());
         if (deleted) {
             return published ? UpdateControl.noUpdate() : UpdateControl.<DataTechnology>noUpdate().rescheduleAfter(PUBLISH_RETRY);
@@ -70,6 +70,18 @@ public class DataTechnologyReconciler implements Reconciler<DataTechnology> {
                 .build(), context);
         jobs.addIndexers(Map.of(JOBS_BY_TECHNOLOGY, job -> job.getSpec() == null || job.getSpec().technology == null ? List.of()
                 : List.of(job.getSpec().technology)));
-        return List.of(jobs);
+        // A deletion reaches the deleted technology's reconcile only if nothing else is in flight for it; the others
+        // reconcile on it too, each publishing the Spark images from the catalog that remains.
+        InformerEventSource<DataTechnology, DataTechnology> deletions = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(DataTechnology.class, DataTechnology.class)
+                        .withName("technology-deletions")
+                        .withItemStore(new LeanItemStore<>())
+                        .withOnAddFilter(added -> false)
+                        .withOnUpdateFilter((updated, old) -> false)
+                        .withSecondaryToPrimaryMapper(deleted -> context.getPrimaryCache().list()
+                                .filter(t -> !t.getMetadata().getName().equals(deleted.getMetadata().getName()))
+                                .map(ResourceID::fromResource).collect(Collectors.toSet()))
+                        .build(), context);
+        return List.of(jobs, deletions);
     }
 }
