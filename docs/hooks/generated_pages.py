@@ -90,7 +90,7 @@ def crd_section(crd):
                 out += ["### %s.%s" % (names["kind"], part), ""]
                 top = schema["properties"][part]
                 if top.get("description"):
-                    out += [top["description"], ""]
+                    out += [cell(top["description"]), ""]
                 if validation(top):
                     out += ["Rules: " + validation(top), ""]
                 rows = list(fields(top, part, top.get("required", [])))
@@ -111,7 +111,7 @@ def fields(schema, path, required_here):
         sub = props[name]
         p = "%s.%s" % (path, name)
         yield (cell(p), cell(type_of(sub)), describe(sub),
-               cell(("**required**; " if name in required else "") + validation(sub)).rstrip("; "))
+               "; ".join(part for part in ("**required**" if name in required else "", cell(validation(sub))) if part))
         yield from children(sub, p)
 
 
@@ -133,7 +133,7 @@ def children(sub, p):
 
 
 def describe(s):
-    return cell(s["description"]) if s.get("description") else "*(no description)*"
+    return cell(s["description"]) if s.get("description") else "_(no description)_"
 
 
 def number(n):
@@ -182,7 +182,13 @@ def validation(s):
 
 
 def cell(text):
-    """A Markdown table cell: one line, pipes escaped."""
+    """A Markdown table cell: one line; outside code spans, what Markdown would read as markup is escaped."""
     text = re.sub(r"\s*\n\s*", " ", str(text)).strip()
-    parts = text.split("`")  # pipes inside code spans are kept as they are; outside, escaped
-    return "`".join(part if i % 2 else part.replace("|", "\\|") for i, part in enumerate(parts))
+    parts = text.split("`")  # inside code spans everything is literal, pipes included
+    return "`".join(part if i % 2 else plain(part) for i, part in enumerate(parts))
+
+
+def plain(text):
+    """Text from a CRD shown as written: <run> is not an HTML tag, * and | are not markup."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("*", "\\*").replace("|", "\\|"))
