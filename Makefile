@@ -134,3 +134,10 @@ cluster-node: tools-node ## Start the local cluster with KWOK nodes and one real
 node-selftest: tools-node ## Real node smoke test (restricted pod, exit code, logs, Service, DNS, NetworkPolicy), then its teardown's self-test
 	e2e/cluster/selftest-node.sh
 	RAFFINERIE_REAL_NODE=1 e2e/cluster/selftest-down.sh
+
+DOCS_VENV := $(HOME)/.cache/raffinerie/docs-venv-$(shell sha256sum docs/requirements.txt | cut -c1-12)
+
+.PHONY: docs
+docs: ## The documentation site (mkdocs build --strict, pinned in docs/requirements.txt) into target/site; the API reference is generated from crds/
+	@test -f $(DOCS_VENV)/.installed || { rm -rf $(DOCS_VENV) && python3 -m venv $(DOCS_VENV) && $(DOCS_VENV)/bin/pip install -q -r docs/requirements.txt && touch $(DOCS_VENV)/.installed; }
+	NO_MKDOCS_2_WARNING=1 $(DOCS_VENV)/bin/mkdocs build --strict
