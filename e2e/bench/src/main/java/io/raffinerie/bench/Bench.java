@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code make bench}: the benchmark suite against the local cluster (or KUBECONFIG), the operator as its own process.
- * BENCH_SCALE=full (default) or small. Writes e2e/bench/results/bench-<scale>.{json,md} and the README's table.
+ * BENCH_SCALE=full (default) or small. Writes e2e/bench/results/bench-<scale>.{json,md} and the table in docs/benchmarks.md.
  */
 public final class Bench {
 
@@ -44,7 +44,7 @@ public final class Bench {
             report.environment("totalSeconds", Math.round((System.nanoTime() - start) / 1e9));
             Path results = cluster.e2eDir().resolve("bench/results");
             report.write(results, scale.name());
-            report.updateReadme(cluster.e2eDir().getParent().resolve("README.md"), scale.name());
+            report.updateReadme(cluster.e2eDir().getParent().resolve("docs/benchmarks.md"), scale.name());
             log("done in " + Math.round((System.nanoTime() - start) / 1e9) + " s: " + results.resolve("bench-" + scale.name() + ".md"));
             System.out.print(report.markdown());
         }

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The figures of a run: every measure in JSON (results/bench-<scale>.json), the headline figures next to their
- * targets as a Markdown table (results/bench-<scale>.md), and the same table in the README between markers.
+ * targets as a Markdown table (results/bench-<scale>.md), and the same table in docs/benchmarks.md between markers.
  */
 final class BenchReport {
     static final String README_START = "<!-- bench:start -->";
