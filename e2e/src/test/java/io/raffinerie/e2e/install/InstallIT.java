@@ -222,7 +222,9 @@ class InstallIT {
         cluster.tool("helm", "uninstall", RELEASE, "-n", SYSTEM, "--wait").assertOk();
         assertThat(cluster.client().serviceAccounts().inNamespace(SYSTEM).withName(ACCOUNT).get()).isNull();
 
+        // As docs/install.md says: the manifests, then the catalog (kubectl cannot create a CRD and its objects at once).
         cluster.kubectl("apply", "--server-side", "-k", root.resolve("operator").toString()).assertOk();
+        cluster.kubectl("apply", "--server-side", "-f", root.resolve("operator/technologies.yaml").toString()).assertOk();
         Operator operator = operatorAsTheChartAccount(Operator.separatePort(6));
         operator.start();
         examples.applyAsGitOps(NO_WORKSPACE, () -> { });
