@@ -119,8 +119,19 @@ public final class Raffinerie {
         Set<String> names = Set.copyOf(runs);
         return kind("DataRun").inNamespace(namespace).list().getItems().stream()
                 .filter(r -> names.contains(r.getMetadata().getName()))
-                .filter(r -> List.of("Succeeded", "Failed", "Cancelled").contains(String.valueOf(status(r).get("phase"))))
+                .filter(Raffinerie::isFinished)
                 .count();
+    }
+
+    /** Whether the run is terminal: Succeeded, Failed or Cancelled. */
+    public static boolean isFinished(GenericKubernetesResource run) {
+        return List.of("Succeeded", "Failed", "Cancelled").contains(String.valueOf(status(run).get("phase")));
+    }
+
+    /** The run once it is terminal, waiting at most {@code atMost} (real pods take longer than {@link #TIMEOUT}). */
+    public GenericKubernetesResource awaitFinished(String namespace, String run, Duration atMost) {
+        return org.awaitility.Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(250))
+                .until(() -> get("DataRun", namespace, run), r -> r != null && isFinished(r));
     }
 
     @SuppressWarnings("unchecked")

@@ -10,6 +10,7 @@ import io.raffinerie.e2e.harness.Cluster;
 import io.raffinerie.e2e.harness.Examples;
 import io.raffinerie.e2e.harness.Operator;
 import io.raffinerie.e2e.harness.Raffinerie;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -38,22 +40,21 @@ class RealInstallIT {
     static final String SYSTEM = "raffinerie-system";
     static final String RELEASE = "raffinerie";
     static final Duration REAL = Duration.ofMinutes(4);
-    static final String REAL_NODE_SCHEDULING = """
-            {"spec":{"scheduling":{"nodeSelector":{"raffinerie.io/node":"real"},
-            "tolerations":[{"key":"raffinerie.io/real-node","operator":"Equal","value":"true","effect":"NoSchedule"}]}}}""";
+    static final String REAL_NODE_SCHEDULING = Serialization.asJson(Map.of("spec", Map.of("scheduling",
+            Map.of("nodeSelector", RealNode.SELECTOR, "tolerations", List.of(RealNode.toleration())))));
 
     final Cluster cluster = Cluster.get();
     final Raffinerie raffinerie = new Raffinerie(cluster);
     final Path root = cluster.e2eDir().getParent();
     final Examples examples = new Examples(cluster, root, "e2e-real-install-daily-sales-workspace");
+    String realNode;
     Path imageValues;
     Path workspace;
     boolean sharedWasRunning;
 
     @BeforeAll
     void theChartOnTheRealNode() throws IOException {
-        boolean realNode = !cluster.client().nodes().withLabel("raffinerie.io/node", "real").list().getItems().isEmpty();
-        Assumptions.assumeTrue(realNode, "no real node on this cluster: run it with `make e2e-real`");
+        realNode = RealNode.assume(cluster).getMetadata().getName();
         imageValues = operatorImageValues().orElse(null);
         Assumptions.assumeTrue(imageValues != null,
                 "no operator image in e2e/.work/images-values.yaml: `make e2e-real` builds it (e2e/images/build.sh all)");
@@ -98,12 +99,12 @@ class RealInstallIT {
     void twoReplicasRunOnTheRealNodeAndTheExamplesReallyRun() {
         cluster.tool("helm", "install", RELEASE, root.resolve("helm/raffinerie").toString(), "-n", SYSTEM,
                 "--take-ownership", "-f", imageValues.toString(), "--set", "replicas=2", "--set", "dashboard.enabled=false",
-                "--set-json", "nodeSelector={\"raffinerie.io/node\":\"real\"}",
-                "--set-json", "tolerations=[{\"key\":\"raffinerie.io/real-node\",\"operator\":\"Equal\",\"value\":\"true\",\"effect\":\"NoSchedule\"}]",
+                "--set-json", "nodeSelector=" + Serialization.asJson(RealNode.SELECTOR),
+                "--set-json", "tolerations=" + Serialization.asJson(List.of(RealNode.toleration())),
                 "--wait", "--timeout=5m").assertOk();
         List<Pod> operators = operatorPods();
         assertThat(operators).hasSize(2).allSatisfy(pod -> {
-            assertThat(pod.getSpec().getNodeName()).isEqualTo(realNode());
+            assertThat(pod.getSpec().getNodeName()).isEqualTo(realNode);
             assertThat(pod.getStatus().getContainerStatuses().get(0).getReady()).isTrue();
         });
         await("a leader").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
@@ -116,7 +117,7 @@ class RealInstallIT {
         assertThat(step(run, "extract").get("logTail")).asString().startsWith("extracted 40 orders for 2026-11-28");
         assertThat(step(run, "load").get("logTail")).asString().contains(" orders, ");
         assertThat(cluster.client().pods().inNamespace(Examples.NAMESPACE).list().getItems())
-                .isNotEmpty().allSatisfy(pod -> assertThat(pod.getSpec().getNodeName()).isEqualTo(realNode()));
+                .isNotEmpty().allSatisfy(pod -> assertThat(pod.getSpec().getNodeName()).isEqualTo(realNode));
     }
 
     @Test
@@ -191,10 +192,6 @@ class RealInstallIT {
                 .getItems();
     }
 
-    private String realNode() {
-        return cluster.client().nodes().withLabel("raffinerie.io/node", "real").list().getItems().get(0).getMetadata()
-                .getName();
-    }
 
     private String leaseHolder() {
         return Examples.leaseHolder(cluster, SYSTEM);

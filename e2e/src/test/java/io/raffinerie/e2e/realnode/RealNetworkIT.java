@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.raffinerie.e2e.harness.Cluster;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -42,11 +40,6 @@ class RealNetworkIT {
     static final String OTHER = "e2e-net-other";
     static final int LISTENER_PORT = 8080;
     static final Duration REAL = Duration.ofMinutes(3);
-    static final String SCHEDULING = """
-            scheduling:
-              nodeSelector: {raffinerie.io/node: real}
-              tolerations: [{key: raffinerie.io/real-node, operator: Equal, value: "true", effect: NoSchedule}]
-            """;
     /**
      * Connects to each NAME=HOST:PORT of TARGETS (3 s each) and prints "NAME open" or "NAME closed", then resolves the
      * API server's Service name. The first second lets the policy enforcer see the new pod, as any enforcer needs.
@@ -75,15 +68,13 @@ class RealNetworkIT {
 
     @BeforeAll
     void twoStrictEnvironmentsOnTheRealNodeWithAListenerEach() throws IOException {
-        List<Node> real = cluster.client().nodes().withLabel("raffinerie.io/node", "real").list().getItems();
-        Assumptions.assumeFalse(real.isEmpty(), "no real node on this cluster: run it with `make e2e-real`");
-        nodeAddress = real.get(0).getStatus().getAddresses().stream().filter(a -> "InternalIP".equals(a.getType()))
+        nodeAddress = RealNode.assume(cluster).getStatus().getAddresses().stream().filter(a -> "InternalIP".equals(a.getType()))
                 .findFirst().orElseThrow().getAddress();
         declared = listen();
         undeclared = listen();
         Operator.shared();
-        raffinerie.environment(OTHER, SCHEDULING + "network: {isolation: Strict}\n");
-        raffinerie.environment(OWN, SCHEDULING + """
+        raffinerie.environment(OTHER, RealNode.SCHEDULING + "network: {isolation: Strict}\n");
+        raffinerie.environment(OWN, RealNode.SCHEDULING + """
                 network:
                   isolation: Strict
                   egress: [{cidr: %s/32, ports: [%d]}]
@@ -146,9 +137,7 @@ class RealNetworkIT {
     private String probe() {
         String name = "probe-" + ++runs;
         raffinerie.run(OWN, name, "jobRef", "probe", "parameters: {TARGETS: \"" + targets + "\"}");
-        GenericKubernetesResource run = await().atMost(REAL).pollInterval(Duration.ofMillis(250))
-                .until(() -> raffinerie.get("DataRun", OWN, name), r -> r != null
-                        && List.of("Succeeded", "Failed", "Cancelled").contains(String.valueOf(status(r).get("phase"))));
+        GenericKubernetesResource run = raffinerie.awaitFinished(OWN, name, REAL);
         Map<String, Object> step = steps(run).get(0);
         assertThat(status(run).get("phase")).as(String.valueOf(step)).isEqualTo("Succeeded");
         return (String) step.get("logTail");
@@ -173,9 +162,8 @@ class RealNetworkIT {
         Pod pod = new PodBuilder()
                 .withNewMetadata().withName("listener").withNamespace(namespace).endMetadata()
                 .withNewSpec()
-                .withNodeSelector(Map.of("raffinerie.io/node", "real"))
-                .addNewToleration().withKey("raffinerie.io/real-node").withOperator("Equal").withValue("true")
-                .withEffect("NoSchedule").endToleration()
+                .withNodeSelector(RealNode.SELECTOR)
+                .withTolerations(RealNode.toleration())
                 .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(1000L)
                 .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
                 .addNewContainer().withName("http").withImage("raffinerie.local/python:3.13")

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -41,15 +40,9 @@ class RealNodeIT {
 
     @BeforeAll
     void anEnvironmentPinnedToTheRealNode() {
-        List<String> real = cluster.client().nodes().withLabel("raffinerie.io/node", "real").list().getItems().stream()
-                .map(n -> n.getMetadata().getName()).toList();
-        Assumptions.assumeFalse(real.isEmpty(), "no real node on this cluster: run it with `make e2e-real`");
-        node = real.get(0);
+        node = RealNode.assume(cluster).getMetadata().getName();
         Operator.shared();
-        raffinerie.environment(NS, """
-                scheduling:
-                  nodeSelector: {raffinerie.io/node: real}
-                  tolerations: [{key: raffinerie.io/real-node, operator: Equal, value: "true", effect: NoSchedule}]
+        raffinerie.environment(NS, RealNode.SCHEDULING + """
                 variables:
                   - {name: WAREHOUSE_PASSWORD, secretKeyRef: {name: warehouse, key: password}}
                 """);
@@ -65,9 +58,7 @@ class RealNodeIT {
 
     private GenericKubernetesResource runToEnd(String name, String job, String parameters) {
         raffinerie.run(NS, name, "jobRef", job, parameters == null ? null : "parameters: " + parameters);
-        return await().atMost(REAL).pollInterval(Duration.ofMillis(250))
-                .until(() -> raffinerie.get("DataRun", NS, name),
-                        r -> r != null && List.of("Succeeded", "Failed", "Cancelled").contains(String.valueOf(status(r).get("phase"))));
+        return raffinerie.awaitFinished(NS, name, REAL);
     }
 
     /** Runs {@code job}: the run Succeeds on the real node and its log tail is {@code tail}, what the program printed. */
