@@ -43,12 +43,12 @@ class ConvergedWritesIT {
     void publishingTheSameSparkImagesAgainWritesNothing() {
         Resources.createNamespace(client, settings.operatorNamespace());
         List<String> images = List.of("registry.example/spark:4.0.1");
-        sparkImages.publish(images);
+        sparkImages.publish(() -> images);
         assertThat(client.configMaps().inNamespace(settings.operatorNamespace()).withName(SparkImagesPublisher.CONFIG_MAP).get())
                 .as("published").isNotNull();
         long before = writes.total();
 
-        new SparkImagesPublisher(client, settings).publish(images); // what a restart does: a new process
+        new SparkImagesPublisher(client, settings).publish(() -> images); // what a restart does: a new process
 
         assertThat(writes.total() - before).as("writes of a restart with the same catalog").isZero();
     }

@@ -33,15 +33,9 @@ public class SparkImagesPublisher {
 
     /**
      * Publishes the images, unless the ConfigMap already says so (read each time, not remembered: a ConfigMap edited or
-     * deleted by someone else is put back); false when it could not (logged: retry later).
-     */
-    public boolean publish(List<String> images) {
-        return publish(() -> images);
-    }
-
-    /**
-     * As {@link #publish(List)}, with the images computed under this publisher's lock: the reconciles of several
-     * technologies run at once, and one that read the catalog before a deletion must not write after the deletion's.
+     * deleted by someone else is put back); false when it could not (logged: retry later). The images are computed
+     * under this publisher's lock: the reconciles of several technologies run at once, and one that read the catalog
+     * before a deletion must not write after the deletion's.
      */
     public synchronized boolean publish(Supplier<List<String>> images) {
         String value = String.join(",", images.get());
