@@ -53,7 +53,7 @@ cli-dist: ## The plugin as a krew-style archive: cli/target/kubectl-raffinerie.t
 
 # The plugin as CliIT runs it (e2e/src/test/java/io/raffinerie/e2e/cli): installed under cli/target/install.
 CLI_TEST_LAUNCHER := cli/target/install/bin/kubectl-raffinerie
-$(CLI_TEST_LAUNCHER): cli/pom.xml cli/kubectl-raffinerie cli/install.sh $(shell find cli/src src/main/java/io/raffinerie/api src/main/java/io/raffinerie/model -type f)
+$(CLI_TEST_LAUNCHER): cli/pom.xml cli/kubectl-raffinerie cli/kubectl_complete-raffinerie cli/install.sh $(shell find cli/src src/main/java/io/raffinerie/api src/main/java/io/raffinerie/model -type f)
 	$(MVN) -q -f cli/pom.xml package -DskipTests
 	cli/install.sh $(CURDIR)/cli/target/install
 

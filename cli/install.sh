@@ -2,6 +2,7 @@
 # Installs the built plugin (cli/target, from `mvn -f cli/pom.xml package`) into PREFIX (default ~/.local):
 #   PREFIX/lib/kubectl-raffinerie/  the launcher, the jar, its lib/ and the AppCDS archive
 #   PREFIX/bin/kubectl-raffinerie   a symlink to the launcher (put PREFIX/bin on the PATH)
+#   PREFIX/bin/kubectl_complete-raffinerie   a symlink to the completion launcher, for `kubectl raffinerie <TAB>`
 # Then dumps the class data archive (AppCDS) from a training run, so that every command starts from it.
 # With --dist, writes cli/target/kubectl-raffinerie.tar.gz instead (the krew archive, see docs/cli.md).
 set -euo pipefail
@@ -15,7 +16,7 @@ layout() { # $1: the directory to lay the plugin out in
   mkdir -p "$1"
   cp "$jar" "$1/kubectl-raffinerie.jar"
   cp -r "$target/lib" "$1/lib"
-  cp "$here/kubectl-raffinerie" "$1/kubectl-raffinerie"
+  cp "$here/kubectl-raffinerie" "$here/kubectl_complete-raffinerie" "$1/"
 }
 
 if [ "${1:-}" = --dist ]; then
@@ -37,6 +38,7 @@ java -XX:ArchiveClassesAtExit="$dir/kubectl-raffinerie.jsa" -XX:TieredStopAtLeve
   echo "install.sh: the AppCDS training run failed; the plugin works, it only starts slower" >&2
 mkdir -p "$prefix/bin"
 ln -sfn "$dir/kubectl-raffinerie" "$prefix/bin/kubectl-raffinerie"
+ln -sfn "$dir/kubectl_complete-raffinerie" "$prefix/bin/kubectl_complete-raffinerie"
 echo "$prefix/bin/kubectl-raffinerie"
 case ":$PATH:" in
   *":$prefix/bin:"*) ;;

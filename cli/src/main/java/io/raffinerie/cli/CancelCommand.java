@@ -14,7 +14,7 @@ class CancelCommand implements Callable<Integer> {
     @Mixin
     KubeOptions kube;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "The run to cancel, or @latest")
+    @Parameters(index = "0", paramLabel = "RUN", completionCandidates = CompletionNames.UnfinishedRuns.class, description = "The run to cancel, or @latest")
     String run;
 
     @Override

@@ -3,6 +3,8 @@ package io.raffinerie.cli;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.raffinerie.api.v1alpha1.DataRun;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -43,6 +45,15 @@ public final class CdsTraining {
                     {"get", "daily-sales-x7k2p"}, {"list", "runs", "-o", "yaml"}}) {
                 Main.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(new StringWriter()))
                         .execute(command);
+            }
+            // Completion: a subcommand's options, and a name the (unreachable) cluster is asked for.
+            PrintStream stdout = System.out;
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+            try {
+                Main.execute(CompletionCommand.COMPLETE, "get", "--");
+                Main.execute(CompletionCommand.COMPLETE, "logs", "");
+            } finally {
+                System.setOut(stdout);
             }
             DataRun run = new KubernetesSerialization().unmarshal(RUN, DataRun.class);
             RunView.tree(run, true, Instant.now());

@@ -13,7 +13,7 @@ class GetCommand implements Callable<Integer> {
     @Mixin
     KubeOptions kube;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "The run, or @latest")
+    @Parameters(index = "0", paramLabel = "RUN", completionCandidates = CompletionNames.Runs.class, description = "The run, or @latest")
     String run;
 
     @Override

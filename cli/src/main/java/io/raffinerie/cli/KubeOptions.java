@@ -14,10 +14,10 @@ import picocli.CommandLine.Option;
  * for kubectl.
  */
 public class KubeOptions {
-    @Option(names = {"-n", "--namespace"}, description = "Namespace (default: the context's namespace, else default)")
+    @Option(names = {"-n", "--namespace"}, completionCandidates = CompletionNames.Namespaces.class, description = "Namespace (default: the context's namespace, else default)")
     String namespace;
 
-    @Option(names = "--context", description = "The kubeconfig context to use (default: the current context)")
+    @Option(names = "--context", completionCandidates = CompletionNames.Contexts.class, description = "The kubeconfig context to use (default: the current context)")
     String context;
 
     @Option(names = {"-o", "--output"}, description = "Output format: ${COMPLETION-CANDIDATES} (default: a table)")

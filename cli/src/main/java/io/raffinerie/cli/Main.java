@@ -2,6 +2,8 @@ package io.raffinerie.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.PrintWriter;
+import io.raffinerie.model.Suggestions;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +19,15 @@ public class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(execute(args));
+    }
+
+    /** The command's exit code; {@code __complete WORD...} answers shell completion (kubectl's and the scripts'). */
+    static int execute(String... args) {
+        if (args.length > 0 && CompletionCommand.COMPLETE.equals(args[0])) {
+            return CompletionCommand.complete(List.of(args).subList(1, args.length), new ClusterNames());
+        }
+        return commandLine().execute(args);
     }
 
     /** The command line with the plugin's exit codes and error handling. */
@@ -25,6 +35,7 @@ public class Main implements Runnable {
         CommandLine commandLine = new CommandLine(new Main());
         setExitCodes(commandLine);
         commandLine.setExecutionExceptionHandler(Main::handle);
+        commandLine.setParameterExceptionHandler(Main::usageError);
         return commandLine;
     }
 
@@ -37,6 +48,36 @@ public class Main implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * A usage error (an unknown subcommand or option, a missing parameter, a bad value): one line naming it, with the
+     * close name for a misspelled command or option, and the command's help to read; exit code 3.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+        String message = e.getMessage();
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String word = unmatched.getUnmatched().get(0);
+            boolean option = word.startsWith("-");
+            List<String> valid = option ? spec.options().stream().flatMap(o -> List.of(o.names()).stream()).toList()
+                    : spec.subcommands().keySet().stream().filter(n -> !spec.subcommands().get(n).getCommandSpec()
+                            .usageMessage().hidden()).toList();
+            message = (option ? "unknown option " : spec.subcommands().isEmpty() ? "unexpected argument " : "unknown command ")
+                    + word + ";" + Suggestions.didYouMean(word, valid)
+                    + (option || spec.subcommands().isEmpty() ? "" : " commands: " + String.join(", ", valid) + ";");
+        }
+        if (e instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()
+                && missing.getMissing().get(0).description().length > 0) {
+            message += " (" + missing.getMissing().get(0).description()[0] + ")";
+        }
+        String path = spec.qualifiedName(" ").replaceFirst("^kubectl-raffinerie ?", "");
+        PrintWriter err = command.getErr();
+        err.println("error: " + message + (message.endsWith(";") || message.endsWith("?") ? " " : "; ") + "see: kubectl raffinerie "
+                + (path.isEmpty() ? "" : path + " ") + "--help");
+        err.flush();
+        return ExitCodes.INVALID;
     }
 
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {

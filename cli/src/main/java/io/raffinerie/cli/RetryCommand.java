@@ -15,7 +15,7 @@ class RetryCommand implements Callable<Integer> {
     @Mixin
     KubeOptions kube;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "The run to retry, or @latest")
+    @Parameters(index = "0", paramLabel = "RUN", completionCandidates = CompletionNames.FinishedRuns.class, description = "The run to retry, or @latest")
     String run;
 
     @Option(names = "--latest", description = "Rerun with the pipeline and jobs as they are now (default: what the run ran)")

@@ -17,10 +17,10 @@ class RunCommand implements Callable<Integer> {
     @Mixin
     KubeOptions kube;
 
-    @Parameters(index = "0", paramLabel = "JOB|PIPELINE", description = "The job or pipeline to run")
+    @Parameters(index = "0", paramLabel = "JOB|PIPELINE", completionCandidates = CompletionNames.Targets.class, description = "The job or pipeline to run")
     String target;
 
-    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "A parameter value (repeatable)")
+    @Option(names = {"-p", "--param"}, completionCandidates = CompletionNames.Parameters.class, paramLabel = "NAME=VALUE", description = "A parameter value (repeatable)")
     List<String> parameters;
 
     @Option(names = {"-w", "--watch"}, description = "Show the steps live and exit with the run's result: 0 Succeeded,"
@@ -30,16 +30,17 @@ class RunCommand implements Callable<Integer> {
     @Option(names = "--logs", description = "Follow every step's log to the end (implies --watch's exit code)")
     boolean logs;
 
-    @Option(names = "--kind", description = "job or pipeline, when both kinds have this name", paramLabel = "KIND")
-    String kind;
+    enum Kind {
+        job, pipeline
+    }
+
+    @Option(names = "--kind", description = "${COMPLETION-CANDIDATES}, when both kinds have this name", paramLabel = "KIND")
+    Kind kind;
 
     @Override
     public Integer call() {
-        if (kind != null && !List.of("job", "pipeline").contains(kind)) {
-            throw CliException.invalid("--kind " + kind + ": it is job or pipeline");
-        }
         Map<String, String> values = ParameterOptions.parse(parameters);
-        HasMetadata resource = new Runs(kube.client(), kube.namespace()).target(target, kind);
+        HasMetadata resource = new Runs(kube.client(), kube.namespace()).target(target, kind == null ? null : kind.name());
         boolean job = resource instanceof DataJob;
         var declared = job ? ((DataJob) resource).getSpec().parameters : ((DataPipeline) resource).getSpec().parameters;
         ParameterOptions.check((job ? "job " : "pipeline ") + target, declared, values);

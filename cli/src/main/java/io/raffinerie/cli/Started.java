@@ -23,9 +23,14 @@ final class Started {
         err.println("run " + name + " created (" + RunView.target(created) + ", namespace " + kube.namespace() + ")");
         DataRun finished;
         if (logs) {
-            new StepLogs(kube.client(), kube.namespace()).show(created, null, true, out, err);
+            // With -o json|yaml, stdout is the finished run: the logs go to stderr.
+            new StepLogs(kube.client(), kube.namespace()).show(created, null, true, kube.table() ? out : err, err,
+                    kube.wide() ? Format.wide : null);
             finished = runs.awaitFinished(name);
             err.println(RunView.summary(finished, Clock.systemDefaultZone().instant()));
+            if (!kube.table() && finished != null) {
+                out.print(kube.serialize(finished));
+            }
         } else {
             finished = runs.watch(created, kube.table() ? out : err, Clock.systemDefaultZone());
             if (!kube.table()) {

@@ -6,7 +6,12 @@ import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.StepPhase;
 import io.raffinerie.api.v1alpha1.StepStatus;
 import io.raffinerie.model.Suggestions;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -31,7 +36,12 @@ final class StepLogs {
         this.pods = new PodLogs(client, namespace);
     }
 
-    void show(DataRun run, String onlyStep, boolean follow, PrintStream out, PrintStream err) {
+    /**
+     * Prints the steps' logs: without a format, each under a header (a pipeline's); {@code wide}: each line prefixed
+     * with its step; json or yaml: nothing, the steps' logs are returned (their step, phase, exit code, source, log).
+     */
+    List<Map<String, Object>> show(DataRun run, String onlyStep, boolean follow, PrintStream out, PrintStream err, Format format) {
+        List<Map<String, Object>> collected = new ArrayList<>();
         String name = run.getMetadata().getName();
         if (onlyStep != null) {
             DataRun current = follow ? await(name, r -> step(r, onlyStep).isPresent() || Runs.finished(r)) : run;
@@ -41,13 +51,13 @@ final class StepLogs {
                         + " steps: " + (names.isEmpty() ? "none yet" : String.join(", ", names)));
             }
         }
-        boolean headers = onlyStep == null && (run.getSpec() == null || run.getSpec().pipelineRef != null);
+        boolean headers = format == null && onlyStep == null && (run.getSpec() == null || run.getSpec().pipelineRef != null);
         for (int i = 0; ; i++) {
             int index = i;
             DataRun current = follow ? await(name, r -> steps(r).size() > index || Runs.finished(r))
                     : run;
             if (steps(current).size() <= index) {
-                return;
+                return collected;
             }
             String stepName = steps(current).get(index).name;
             if (onlyStep != null && !onlyStep.equals(stepName)) {
@@ -61,11 +71,27 @@ final class StepLogs {
             if (headers) {
                 out.println("==> step " + stepName + " <==");
             }
-            showStep(name, step, follow, out, err);
+            if (format == null) {
+                showStep(name, step, follow, out, err);
+            } else if (format == Format.wide) {
+                PrintStream prefixed = LinePrefix.of(out, "[" + stepName + "] ");
+                showStep(name, step, follow, prefixed, err);
+                prefixed.flush();
+            } else {
+                ByteArrayOutputStream log = new ByteArrayOutputStream();
+                StepStatus ended = showStep(name, step, follow, new PrintStream(log, true, StandardCharsets.UTF_8), err);
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("step", stepName);
+                entry.put("phase", ended.phase);
+                entry.put("exitCode", ended.exitCode);
+                entry.put("log", log.toString(StandardCharsets.UTF_8));
+                collected.add(entry);
+            }
         }
     }
 
-    private void showStep(String run, StepStatus step, boolean follow, PrintStream out, PrintStream err) {
+    /** Prints the step's log; returns the step as it ended (following) or as it was. */
+    private StepStatus showStep(String run, StepStatus step, boolean follow, PrintStream out, PrintStream err) {
         Optional<Pod> pod = pods.pod(step.job);
         if (pod.isEmpty() && follow && step.phase == StepPhase.Running) {
             pod = awaitPod(step.job);
@@ -93,6 +119,7 @@ final class StepLogs {
             err.println("--- step " + step.name + " " + ended.phase + (ended.exitCode == null ? "" : " (exit " + ended.exitCode + ")"));
         }
         out.flush();
+        return ended;
     }
 
     private Optional<Pod> awaitPod(String job) {

@@ -160,20 +160,4 @@ class FormattingTest {
                 .contains("5m ago");
         assertThat(Duration.ofHours(24)).isEqualTo(Listings.since("24h"));
     }
-
-    @Test
-    void completionScriptsAreGeneratedForBashAndZsh() {
-        var out = new java.io.ByteArrayOutputStream();
-        var previous = System.out;
-        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            assertThat(Main.commandLine().execute("completion", "zsh")).isZero();
-        } finally {
-            System.setOut(previous);
-        }
-        String script = out.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(script).startsWith("#compdef kubectl-raffinerie").contains("bashcompinit")
-                .contains("complete -F _complete_kubectl-raffinerie").contains("retry").contains("--watch");
-        assertThat(Main.commandLine().execute("completion", "fish")).isEqualTo(ExitCodes.INVALID);
-    }
 }
