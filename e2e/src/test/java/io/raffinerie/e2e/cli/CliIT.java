@@ -6,11 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.raffinerie.e2e.harness.Cluster;
-import io.raffinerie.e2e.harness.Operator;
+import io.raffinerie.e2e.cli.Plugin.Result;
 import io.raffinerie.e2e.harness.Raffinerie;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,53 +17,34 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
- * kubectl-raffinerie as a user runs it: the installed launcher (make cli; for the e2e suite cli/target/install, see
- * the Makefile), as its own process, with the cluster's kubeconfig, against the operator as its own process.
+ * kubectl-raffinerie as a user runs it (see {@link Plugin}), against the operator as its own process: a watched run's
+ * exit code, logs -f, retry, error messages. Completion: CliCompletionIT; -n, --context
+ * and -o of every command: CliOutputIT; the start time: CliTimingIT.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CliIT {
+class CliIT extends PluginSuite {
     static final String NS = "e2e-cli";
-    static final Duration PROCESS_TIMEOUT = Duration.ofMinutes(3);
-    static final Pattern CREATED = Pattern.compile("run (\\S+) created");
+    static final Duration PROCESS_TIMEOUT = Plugin.PROCESS_TIMEOUT;
+    static final Pattern CREATED = Plugin.CREATED;
 
-    final Cluster cluster = Cluster.get();
-    final Raffinerie raffinerie = new Raffinerie(cluster);
-    Path launcher;
+    CliIT() {
+        super(NS);
+    }
 
     @BeforeAll
-    void environment() {
-        launcher = cluster.e2eDir().resolve("../cli/target/install/bin/kubectl-raffinerie").normalize();
-        assertThat(launcher).as("the installed plugin: run make e2e, or mvn -f cli/pom.xml package && cli/install.sh "
-                + "$PWD/cli/target/install").isExecutable();
-        Operator.shared();
-        raffinerie.environment(NS, null);
+    void fixtures() {
         job("extract", "1s", 0, "extract done");
         job("load", "1s", 0, "load done");
         job("broken", "1s", 1, "load: the warehouse refused the connection");
         job("slow", "10m", 0, "slow started");
         job("chatty", "4s", 0, "line one\\nline two\\nline three");
-        job("quick", "0s", 0, "quick done");
-    }
-
-    @AfterAll
-    void cleanUp() {
-        raffinerie.deleteEnvironment(NS);
     }
 
     private void job(String name, String duration, int exitCode, String log) {
-        raffinerie.job(NS, name, "bash", """
-                script: echo %s
-                podMetadata:
-                  annotations: {raffinerie.io/sim-duration: "%s", raffinerie.io/sim-exit-code: "%d", raffinerie.io/sim-log: "%s"}
-                """.formatted(name, duration, exitCode, log));
+        Plugin.simulatedJob(raffinerie, NS, name, duration, exitCode, log);
     }
 
     /** daily-sales, whose DAY parameter has no default, with these two steps' jobs (the second after the first). */
@@ -159,16 +137,6 @@ class CliIT {
     }
 
     @Test
-    void completionScriptsAreGenerated() {
-        Result bash = cli("completion", "bash");
-        assertThat(bash.exitCode()).isZero();
-        assertThat(bash.stdout()).contains("complete -F _complete_kubectl-raffinerie").contains("retry").contains("--since");
-        Result zsh = cli("completion", "zsh");
-        assertThat(zsh.exitCode()).isZero();
-        assertThat(zsh.stdout()).startsWith("#compdef kubectl-raffinerie").contains("bashcompinit");
-    }
-
-    @Test
     void errorsNameTheProblemAndWhatToDo() {
         dailySales("extract", "load");
         Result unknown = cli("run", "daily-sale", "-p", "DAY=2026-11-29");
@@ -188,93 +156,17 @@ class CliIT {
                 .contains("RBAC verb \"get\" on resource \"datapipelines.raffinerie.io\"");
     }
 
-    /** The start time: --help, and get of a run with 50 steps (wall time, 5 runs each, median), in e2e/target. */
-    @Test
-    void startTimeOfHelpAndOfGetOnARunWithFiftySteps() throws IOException {
-        String stepsYaml = IntStream.rangeClosed(1, 50).mapToObj(i -> "- {name: s" + i + ", jobRef: quick}")
-                .collect(Collectors.joining("\n"));
-        raffinerie.pipeline(NS, "fifty", stepsYaml, null);
-        raffinerie.run(NS, "fifty-1", "pipelineRef", "fifty", null);
-        raffinerie.awaitPhase(NS, "fifty-1", "Succeeded");
-
-        List<Long> help = new ArrayList<>();
-        List<Long> get = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            long start = System.nanoTime();
-            assertThat(cli("--help").exitCode()).isZero();
-            help.add((System.nanoTime() - start) / 1_000_000);
-            start = System.nanoTime();
-            Result tree = cli("get", "fifty-1");
-            get.add((System.nanoTime() - start) / 1_000_000);
-            assertThat(tree.exitCode()).as(tree.describe()).isZero();
-            assertThat(tree.stdout().lines()).hasSize(52);
-        }
-        String load = Files.readString(Path.of("/proc/loadavg")).trim();
-        String report = "kubectl-raffinerie wall time, median of 5 (ms): --help " + median(help) + " " + help + "; get of a 50-step run "
-                + median(get) + " " + get + "; load average " + load + "\n";
-        Path file = cluster.e2eDir().resolve("target/cli-timings.txt");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, report);
-        System.out.print(report);
-    }
-
-    private static long median(List<Long> values) {
-        return values.stream().sorted().toList().get(values.size() / 2);
-    }
-
     private Result cli(String... args) {
-        List<String> command = new ArrayList<>(List.of(args));
-        if (!List.of("--help", "completion").contains(args[0])) {
-            command.addAll(List.of("-n", NS));
-        }
-        return run(cluster.kubeconfig(), command);
+        return plugin.cli(args);
     }
 
     private Result run(Path kubeconfig, List<String> args) {
-        try {
-            Path out = Files.createTempFile("cli", ".out");
-            Path err = Files.createTempFile("cli", ".err");
-            try {
-                ProcessBuilder builder = process(args, out, err);
-                builder.environment().put("KUBECONFIG", kubeconfig.toString());
-                Process process = builder.start();
-                if (!process.waitFor(PROCESS_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new AssertionError("kubectl-raffinerie " + args + " did not end within " + PROCESS_TIMEOUT + ": "
-                            + Files.readString(out) + Files.readString(err));
-                }
-                return new Result(args, process.exitValue(), Files.readString(out), Files.readString(err));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return plugin.run(kubeconfig, args);
     }
 
     private ProcessBuilder process(List<String> args, Path out, Path err) {
-        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        List<String> command = new ArrayList<>(List.of(plugin.launcher().toString()));
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().put("KUBECONFIG", cluster.kubeconfig().toString());
-        return builder;
-    }
-
-    record Result(List<String> args, int exitCode, String stdout, String stderr) {
-        String describe() {
-            return "kubectl-raffinerie " + String.join(" ", args) + " exited " + exitCode + "\nstdout:\n" + stdout + "\nstderr:\n"
-                    + stderr;
-        }
-
-        /** The run the command created, from its "run NAME created" line. */
-        String createdRun() {
-            Matcher matcher = CREATED.matcher(stderr + stdout);
-            assertThat(matcher.find()).as(describe()).isTrue();
-            return matcher.group(1);
-        }
+        return plugin.process(command, out, err);
     }
 }
