@@ -3,8 +3,6 @@ package io.raffinerie.e2e.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.raffinerie.e2e.cli.Plugin.Result;
-import io.raffinerie.e2e.harness.Cluster;
-import io.raffinerie.e2e.harness.Raffinerie;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
