@@ -94,23 +94,24 @@ final class Completer {
         }
         Words typed = new Words(List.copyOf(positionals), Map.copyOf(options));
         if (pending != null) {
-            return matching(values(pending, typed), "", current);
+            return matching(values(pending, typed), current);
         }
         if (current.startsWith("-")) {
             int equals = current.indexOf('=');
             OptionSpec option = equals > 0 ? spec.findOption(current.substring(0, equals)) : null;
             if (option != null && takesValue(option)) {
-                return matching(values(option, typed), current.substring(0, equals + 1), current);
+                // cobra's way: the values of --name=VALUE come without the "--name=", which the shell keeps
+                return matching(values(option, typed), current.substring(equals + 1));
             }
-            return matching(optionNames(spec, options), "", current);
+            return matching(optionNames(spec, options), current);
         }
         if (positionals.isEmpty() && !visibleSubcommands(spec).isEmpty()) {
-            return matching(visibleSubcommands(spec), "", current);
+            return matching(visibleSubcommands(spec), current);
         }
         int index = positionals.size();
         for (PositionalParamSpec positional : spec.positionalParameters()) {
             if (positional.index().contains(index)) {
-                return matching(values(positional, typed), "", current);
+                return matching(values(positional, typed), current);
             }
         }
         return List.of();
@@ -154,10 +155,8 @@ final class Completer {
         return option.arity().max() > 0 && !option.typeInfo().isBoolean();
     }
 
-    /** The candidates that start with what is typed after the prefix (an option's "--name="), with the prefix. */
-    private static List<Candidate> matching(List<Candidate> candidates, String prefix, String current) {
-        String typed = current.substring(prefix.length());
-        return candidates.stream().filter(c -> c.value().startsWith(typed))
-                .map(c -> new Candidate(prefix + c.value(), c.description())).distinct().toList();
+    /** The candidates that start with what is typed. */
+    private static List<Candidate> matching(List<Candidate> candidates, String typed) {
+        return candidates.stream().filter(c -> c.value().startsWith(typed)).distinct().toList();
     }
 }

@@ -4,11 +4,16 @@
 _kubectl_raffinerie() {
   local cur words cword
   if declare -F _get_comp_words_by_ref >/dev/null 2>&1; then
+    # bash-completion: the words as typed, not split at = and :
     _get_comp_words_by_ref -n =: cur words cword
   else
-    words=("${COMP_WORDS[@]}")
-    cword=$COMP_CWORD
-    cur=${COMP_WORDS[COMP_CWORD]}
+    local line=${COMP_LINE:0:COMP_POINT}
+    read -ra words <<<"$line"
+    if [[ $line == *[[:space:]] ]]; then
+      words+=("")
+    fi
+    cword=$((${#words[@]} - 1))
+    cur=${words[cword]}
   fi
   local out line directive=0
   out=$("${words[0]}" __complete "${words[@]:1:cword-1}" "$cur" 2>/dev/null) || return 0
@@ -20,11 +25,13 @@ _kubectl_raffinerie() {
       *) COMPREPLY+=("${line%%$'\t'*}") ;;
     esac
   done <<<"$out"
+  # bash replaces only what follows the last : of the word (a word break): a context named a:b completes as b
+  if [[ $cur == *:* && $COMP_WORDBREAKS == *:* ]]; then
+    local colon=${cur%"${cur##*:}"}
+    COMPREPLY=("${COMPREPLY[@]#"$colon"}")
+  fi
   if (( directive & 2 )); then
     compopt -o nospace 2>/dev/null
-  fi
-  if declare -F __ltrim_colon_completions >/dev/null 2>&1; then
-    __ltrim_colon_completions "$cur"
   fi
   return 0
 }

@@ -22,6 +22,10 @@ _kubectl-raffinerie() {
         ;;
     esac
   done
+  # --name=VALUE: the candidates are the values; zsh keeps the --name=
+  if [[ ${words[CURRENT]} == -*=* ]]; then
+    compset -P '*='
+  fi
   if (( directive & 2 )); then
     _describe -t values kubectl-raffinerie candidates -S ''
   else

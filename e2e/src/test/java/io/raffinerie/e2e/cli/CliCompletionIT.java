@@ -14,13 +14,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Shell completion as a person gets it: TAB typed in an interactive bash and zsh (in tmux) with the scripts the plugin
- * generates, and {@code kubectl raffinerie <TAB>} through kubectl's plugin completion (kubectl_complete-raffinerie).
+ * generates, and {@code kubectl raffinerie <TAB>} through kubectl's own completion scripts and its plugin completion
+ * (kubectl_complete-raffinerie).
  * The names come from the cluster: this namespace's jobs, pipelines, runs and parameters, and the environments'
  * namespaces.
  */
 class CliCompletionIT extends PluginSuite {
     static final String NS = "e2e-cli-tab";
     static final String RUN = "tabbed-7q";
+    static final Path BASH_COMPLETION = Path.of("/usr/share/bash-completion/bash_completion");
 
     CliCompletionIT() {
         super(NS);
@@ -60,12 +62,29 @@ class CliCompletionIT extends PluginSuite {
         }
     }
 
+    /** With the bash-completion package, as kubectl's bash completion needs it: the plugin and kubectl raffinerie. */
     @Test
-    void zshCompletesSubcommandsOptionsAndTheClustersNamesWithDescriptions() {
+    void bashWithBashCompletionCompletesThePluginAndKubectlRaffinerie() {
+        assumeInstalled("tmux");
+        Assumptions.assumeTrue(Files.exists(BASH_COMPLETION), BASH_COMPLETION + " is not there (apt-get install -y"
+                + " bash-completion): the test is skipped");
+        try (Terminal bash = Terminal.start("bash --norc --noprofile -i", plugin.environment())) {
+            bash.type("source " + BASH_COMPLETION + "; source <(kubectl completion bash);"
+                    + " source <(kubectl-raffinerie completion bash)").press("Enter").clear();
+            completesTheClustersNames(bash, "kubectl-raffinerie");
+            bash.type("kubectl raffin").press("Tab");
+            bash.awaitScreen("kubectl raffinerie");
+            completesTheClustersNames(bash.clear(), "kubectl raffinerie");
+        }
+    }
+
+    @Test
+    void zshCompletesThePluginAndKubectlRaffinerieWithDescriptions() {
         assumeInstalled("tmux");
         assumeInstalled("zsh");
         try (Terminal zsh = Terminal.start("zsh -f -i", plugin.environment())) {
-            zsh.type("autoload -Uz compinit && compinit -u && source <(kubectl-raffinerie completion zsh)").press("Enter").clear();
+            zsh.type("autoload -Uz compinit && compinit -u && source <(kubectl completion zsh)"
+                    + " && source <(kubectl-raffinerie completion zsh)").press("Enter").clear();
             completesTheClustersNames(zsh, "kubectl-raffinerie");
             zsh.type("kubectl-raffinerie r").press("Tab");
             zsh.awaitScreen("Retry a finished run from its failure point");
@@ -73,6 +92,9 @@ class CliCompletionIT extends PluginSuite {
             zsh.clear().type("kubectl-raffinerie get -n " + NS + " ").press("Tab");
             zsh.awaitScreen("Succeeded, pipeline daily-sales");
             zsh.awaitScreen("the namespace's newest run");
+            zsh.clear().type("kubectl raffin").press("Tab");
+            zsh.awaitScreen("kubectl raffinerie");
+            completesTheClustersNames(zsh.clear(), "kubectl raffinerie");
         }
     }
 
@@ -91,14 +113,9 @@ class CliCompletionIT extends PluginSuite {
         assertThat(runs.stdout().lines()).contains("@latest\tthe namespace's newest run", RUN + "\tSucceeded, pipeline daily-sales");
         Result steps = plugin.exec(List.of(kubectl, "__complete", "raffinerie", "logs", "-n", NS, RUN, "--step", ""), Map.of());
         assertThat(steps.stdout().lines()).contains("extract\tSucceeded");
-
-        assumeInstalled("tmux");
-        try (Terminal bash = Terminal.start("bash --norc --noprofile -i", plugin.environment())) {
-            bash.type("source <(kubectl completion bash)").press("Enter").clear();
-            bash.type("kubectl raffin").press("Tab");
-            bash.awaitScreen("kubectl raffinerie");
-            completesTheClustersNames(bash.clear(), "kubectl raffinerie");
-        }
+        Result parameters = plugin.exec(List.of(kubectl, "__complete", "raffinerie", "run", "daily-sales", "-n", NS, "-p", ""),
+                Map.of());
+        assertThat(parameters.stdout().lines()).as("no space after NAME=").containsExactly("DAY=\trequired", ":6");
     }
 
     private void assumeInstalled(String program) {
@@ -112,6 +129,8 @@ class CliCompletionIT extends PluginSuite {
         shell.awaitScreen(command + " completion");
         shell.clear().type(command + " get -o ya").press("Tab");
         shell.awaitScreen(command + " get -o yaml");
+        shell.clear().type(command + " list --output=w").press("Tab");
+        shell.awaitScreen(command + " list --output=wide");
         shell.clear().type(command + " run -n " + NS + " daily-").press("Tab");
         shell.awaitScreen(command + " run -n " + NS + " daily-sales");
         shell.type("-p ").press("Tab");
