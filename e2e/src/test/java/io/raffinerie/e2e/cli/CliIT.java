@@ -142,7 +142,8 @@ class CliIT extends PluginSuite {
         Result unknown = cli("run", "daily-sale", "-p", "DAY=2026-11-29");
         assertThat(unknown.exitCode()).isEqualTo(3);
         assertThat(unknown.stderr()).contains("no job or pipeline daily-sale in namespace " + NS)
-                .contains("did you mean \"daily-sales\"?");
+                .contains("did you mean \"daily-sales\"?")
+                .contains("jobs: broken, chatty, extract, load, slow; pipelines: daily-sales");
         Result missing = cli("run", "daily-sales");
         assertThat(missing.exitCode()).isEqualTo(3);
         assertThat(missing.stderr()).contains("pipeline daily-sales requires a value for DAY").contains("-p NAME=VALUE");
@@ -153,7 +154,8 @@ class CliIT extends PluginSuite {
         Result forbidden = run(kubeconfig, List.of("run", "daily-sales", "-p", "DAY=2026-11-29", "-n", NS));
         assertThat(forbidden.exitCode()).as(forbidden.describe()).isEqualTo(4);
         assertThat(forbidden.stderr()).contains("forbidden: system:serviceaccount:" + NS + ":nobody may not get")
-                .contains("RBAC verb \"get\" on resource \"datapipelines.raffinerie.io\"");
+                .contains("RBAC verb \"get\" on resource \"datapipelines.raffinerie.io\"")
+                .contains("check with: kubectl auth can-i get datapipelines.raffinerie.io -n " + NS);
     }
 
     private Result cli(String... args) {
