@@ -57,7 +57,7 @@ class CliCompletionIT extends PluginSuite {
     void bashCompletesSubcommandsOptionsAndTheClustersNames() {
         assumeInstalled("tmux");
         try (Terminal bash = Terminal.start("bash --norc --noprofile -i", plugin.environment())) {
-            bash.type("source <(kubectl-raffinerie completion bash)").press("Enter").clear();
+            bash.run("source <(kubectl-raffinerie completion bash)");
             completesTheClustersNames(bash, "kubectl-raffinerie");
         }
     }
@@ -69,8 +69,8 @@ class CliCompletionIT extends PluginSuite {
         Assumptions.assumeTrue(Files.exists(BASH_COMPLETION), BASH_COMPLETION + " is not there (apt-get install -y"
                 + " bash-completion): the test is skipped");
         try (Terminal bash = Terminal.start("bash --norc --noprofile -i", plugin.environment())) {
-            bash.type("source " + BASH_COMPLETION + "; source <(kubectl completion bash);"
-                    + " source <(kubectl-raffinerie completion bash)").press("Enter").clear();
+            bash.run("source " + BASH_COMPLETION + "; source <(kubectl completion bash);"
+                    + " source <(kubectl-raffinerie completion bash)");
             completesTheClustersNames(bash, "kubectl-raffinerie");
             bash.type("kubectl raffin").press("Tab");
             bash.awaitScreen("kubectl raffinerie");
@@ -83,8 +83,8 @@ class CliCompletionIT extends PluginSuite {
         assumeInstalled("tmux");
         assumeInstalled("zsh");
         try (Terminal zsh = Terminal.start("zsh -f -i", plugin.environment())) {
-            zsh.type("autoload -Uz compinit && compinit -u && source <(kubectl completion zsh)"
-                    + " && source <(kubectl-raffinerie completion zsh)").press("Enter").clear();
+            zsh.run("autoload -Uz compinit && compinit -u && source <(kubectl completion zsh)"
+                    + " && source <(kubectl-raffinerie completion zsh)");
             completesTheClustersNames(zsh, "kubectl-raffinerie");
             zsh.type("kubectl-raffinerie r").press("Tab");
             zsh.awaitScreen("Retry a finished run from its failure point");

@@ -37,8 +37,18 @@ final class Terminal implements AutoCloseable {
 
     /** Types the text as it is (no key names). */
     Terminal type(String text) {
-        tmux(Map.of(), "send-keys", "-t", "t", "-l", text);
+        tmux(Map.of(), "send-keys", "-t", "t", "-l", "--", text);
         return this;
+    }
+
+    /**
+     * Runs a command line and waits until it has ended (a marker it echoes shows, not the typed line, which reads
+     * differently), then clears the screen: keys typed while a command runs may be dropped by the shell.
+     */
+    Terminal run(String commandLine) {
+        type(commandLine + "; echo ENDED-$((6*7))").press("Enter");
+        awaitScreen("ENDED-42");
+        return clear();
     }
 
     /** Presses keys by their tmux names: Tab, Enter, C-u. */
