@@ -2,6 +2,7 @@ package io.raffinerie.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -11,8 +12,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with dryRun=All, to a real API server with the CRDs, the environment roles, the catalog and the project's
  * ValidatingAdmissionPolicies installed, so schema, CEL and policies all judge it. A failure names the file, the
  * block's line and the server's message. A block marked {@code <!-- invalid: MESSAGE -->} must be refused instead, with
- * that message.
+ * that message. On the same server, `kubectl explain` prints a description for every field it lists.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DocExamplesIT {
@@ -56,6 +59,44 @@ class DocExamplesIT {
         }
         if (server != null) {
             server.stop();
+        }
+    }
+
+    /** Every kind, its spec and status, and the fields whose schema comes from a Kubernetes type's described twin. */
+    @ParameterizedTest
+    @MethodSource("explained")
+    void kubectlExplainDescribesEveryField(String path) {
+        await(path).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            String output = kubectl("explain", path);
+            assertThat(output).as("kubectl explain " + path).contains("DESCRIPTION:").contains("FIELDS:")
+                    .doesNotContain("<no description>").doesNotContain("<empty>");
+        });
+    }
+
+    static List<String> explained() {
+        List<String> paths = new ArrayList<>();
+        for (String kind : List.of("dataenvironment", "datajob", "datapipeline", "datarun", "datatechnology")) {
+            paths.addAll(List.of(kind, kind + ".spec", kind + ".status", kind + ".status.conditions"));
+        }
+        paths.addAll(List.of("datajob.spec.resources", "datajob.spec.resources.claims", "datajob.spec.schedule",
+                "dataenvironment.spec.scheduling.tolerations", "datatechnology.spec.environments.matchExpressions",
+                "datapipeline.spec.steps", "datarun.status.steps"));
+        return paths;
+    }
+
+    /** The kubectl kube-api-test runs with, against this server; its output and errors. */
+    private String kubectl(String... args) throws IOException, InterruptedException {
+        Path kubeconfig = Files.createTempFile("doc-examples", ".kubeconfig");
+        try {
+            Files.writeString(kubeconfig, server.getKubeConfigYaml());
+            List<String> command = new ArrayList<>(List.of(KubeApiServerResource.kubectl().toString(), "--kubeconfig=" + kubeconfig));
+            command.addAll(List.of(args));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor();
+            return output;
+        } finally {
+            Files.deleteIfExists(kubeconfig);
         }
     }
 
