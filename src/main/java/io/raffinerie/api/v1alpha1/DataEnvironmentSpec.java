@@ -19,7 +19,7 @@ public class DataEnvironmentSpec {
     @ValidationRule(value = Patterns.DNS_LABEL_RULE, message = Patterns.DNS_LABEL_MESSAGE)
     @ValidationRule(value = "!(self in ['default', 'kube-system', 'kube-public', 'kube-node-lease'])",
             message = "a DataEnvironment cannot claim a system namespace")
-    @JsonPropertyDescription("The namespace of the environment, created if it does not exist; defaults to the "
+    @JsonPropertyDescription("The namespace the environment governs (the operator creates it); defaults to the "
             + "DataEnvironment's name. A DNS label, not a system namespace; cannot be changed afterwards.")
     public String namespace;
 

@@ -43,8 +43,8 @@ public class DataRunSpec {
     @Size(max = 253)
     @ValidationRule(value = Patterns.DNS_SUBDOMAIN_RULE, message = Patterns.DNS_SUBDOMAIN_MESSAGE)
     @ValidationRule(value = "self == oldSelf", message = "retryOf is immutable")
-    @JsonPropertyDescription("A finished, unsuccessful run of the same pipeline whose failed and skipped steps this run "
-            + "reruns; its succeeded steps are reused. Pipeline runs only.")
+    @JsonPropertyDescription("A finished run of the same pipeline whose failed and skipped steps this run reruns; its "
+            + "succeeded steps are reused. Pipeline runs only.")
     public String retryOf;
 
     @ValidationRule(value = "self == oldSelf", message = "retry is immutable")

@@ -22,7 +22,7 @@ public class Parameter {
     public String defaultValue;
 
     @Size(max = 1024)
-    @JsonPropertyDescription("What the parameter means, shown by the CLI and the dashboard's Run now form.")
+    @JsonPropertyDescription("What the parameter means, for the people who run the job or pipeline.")
     public String description;
 
     public Parameter() {

@@ -10,8 +10,7 @@ public class TargetStatus extends Status {
     public RunSummary lastRun;
     @JsonPropertyDescription("When a run last succeeded (RFC 3339); kept after that run leaves the history.")
     public String lastSuccessTime;
-    @JsonPropertyDescription("When the schedule starts the next run (RFC 3339); absent without a schedule or while it is "
-            + "suspended.")
+    @JsonPropertyDescription("When the schedule starts the next run (RFC 3339); absent without a schedule.")
     public String nextScheduleTime;
     @JsonPropertyDescription("The last scheduled time a run was started for (RFC 3339); a restart of the operator "
             + "neither skips nor repeats it.")
