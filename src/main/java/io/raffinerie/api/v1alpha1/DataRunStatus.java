@@ -1,6 +1,7 @@
 package io.raffinerie.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.crd.generator.annotation.SchemaFrom;
 import java.util.ArrayList;
@@ -22,8 +23,10 @@ public class DataRunStatus extends Status {
     public String progress;
     /** The step counts: "4 of 5 finished: 2 succeeded, 1 failed, 1 skipped". */
     public String summary;
-    /** Why the run ended other than Succeeded: StepFailed, DeadlineExceeded, Cancelled, JobDeleted, RefusedByApiServer. */
-    public String reason;
+    @JsonPropertyDescription("Why the run ended other than Succeeded: StepFailed, DeadlineExceeded, Cancelled, JobDeleted,"
+            + " RefusedByApiServer, or the reason that kept it from starting (JobNotFound, UnknownParameter, ...); empty"
+            + " while it runs and once it succeeded.")
+    public RunReason reason;
     public String message;
     /** The parameter values the run runs with: its own, over the original run's for a retry. */
     public Map<String, String> parameters;
