@@ -24,6 +24,7 @@ import io.raffinerie.api.v1alpha1.DataRunSpec;
 import io.raffinerie.api.v1alpha1.History;
 import io.raffinerie.api.v1alpha1.Parameter;
 import io.raffinerie.api.v1alpha1.RunPhase;
+import io.raffinerie.api.v1alpha1.RunReason;
 import io.raffinerie.api.v1alpha1.Schedule;
 import io.raffinerie.api.v1alpha1.SecretKeyRef;
 import io.raffinerie.api.v1alpha1.SparkSpec;
@@ -180,7 +181,7 @@ class JobRunIT {
         assertThat(step.reason).isEqualTo("BackoffLimitExceeded");
         assertThat(step.message).isEqualTo("exit code 3 after 3 attempts");
         assertThat(failed.getStatus().message).isEqualTo("exit code 3 after 3 attempts");
-        assertThat(failed.getStatus().reason).isEqualTo("StepFailed");
+        assertThat(failed.getStatus().reason).isEqualTo(RunReason.StepFailed);
         assertThat(failed.getStatus().progress).as("a failed run is not 1/1").isEqualTo("0/1");
         await().atMost(Resources.TIMEOUT).untilAsserted(() -> assertThat(events("fails-1")).anySatisfy(e -> {
             assertThat(e.getReason()).isEqualTo("Failed");
@@ -202,7 +203,7 @@ class JobRunIT {
 
         DataRun failed = awaitRun(run, r -> r.getStatus().phase == RunPhase.Failed);
         assertThat(failed.getStatus().message).isEqualTo("ran longer than its timeout of 1m30s");
-        assertThat(failed.getStatus().reason).isEqualTo("DeadlineExceeded");
+        assertThat(failed.getStatus().reason).isEqualTo(RunReason.DeadlineExceeded);
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.raffinerie.api.v1alpha1.FinallyWhen;
 import io.raffinerie.api.v1alpha1.Parameter;
 import io.raffinerie.api.v1alpha1.PipelineStep;
 import io.raffinerie.api.v1alpha1.RunPhase;
+import io.raffinerie.api.v1alpha1.RunReason;
 import io.raffinerie.api.v1alpha1.StepPhase;
 import io.raffinerie.api.v1alpha1.StepStatus;
 import io.raffinerie.api.v1alpha1.When;
@@ -228,7 +229,7 @@ class PipelineRunIT {
         DataRun done = awaitRun("stoppable-1", r -> r.getStatus().phase == RunPhase.Cancelled);
         assertThat(step(done, "load").phase).isEqualTo(StepPhase.Cancelled);
         assertThat(step(done, "clean").phase).isEqualTo(StepPhase.Cancelled);
-        assertThat(done.getStatus().reason).isEqualTo("Cancelled");
+        assertThat(done.getStatus().reason).isEqualTo(RunReason.Cancelled);
         assertThat(done.getStatus().progress).as("a cancelled run is not done").isEqualTo("1/5");
     }
 
@@ -242,7 +243,7 @@ class PipelineRunIT {
         await().atMost(Resources.TIMEOUT).until(() -> Boolean.TRUE.equals(client.resource(extract).get().getSpec().getSuspend()));
         controller.acknowledgeSuspend(client.resource(extract).get());
         DataRun done = awaitRun("hurried-1", r -> r.getStatus().phase == RunPhase.Failed);
-        assertThat(done.getStatus().reason).isEqualTo("DeadlineExceeded");
+        assertThat(done.getStatus().reason).isEqualTo(RunReason.DeadlineExceeded);
         assertThat(done.getStatus().message).isEqualTo("the pipeline ran longer than its timeout of 3s");
         assertThat(step(done, "load").reason).isEqualTo("PipelineTimeout");
     }

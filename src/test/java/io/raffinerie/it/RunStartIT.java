@@ -96,7 +96,7 @@ class RunStartIT {
         assertThat(ready.getStatus()).isEqualTo("False");
         assertThat(ready.getReason()).isEqualTo(reason);
         assertThat(failed.getStatus().message).startsWith("could not start: ").contains(message);
-        assertThat(failed.getStatus().reason).isEqualTo(reason);
+        assertThat(failed.getStatus().reason).hasToString(reason);
         assertThat(failed.getStatus().completionTime).isNotNull();
         assertThat(client.batch().v1().jobs().inNamespace(NS).withName(name).get()).as("no Job").isNull();
         return failed;

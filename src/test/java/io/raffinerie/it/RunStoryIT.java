@@ -14,6 +14,7 @@ import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataPipeline;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.RunPhase;
+import io.raffinerie.api.v1alpha1.RunReason;
 import io.raffinerie.api.v1alpha1.StepPhase;
 import io.raffinerie.api.v1alpha1.StepStatus;
 import jakarta.inject.Inject;
@@ -89,7 +90,7 @@ class RunStoryIT {
         assertThat(loadStep.exitCode).isEqualTo(3);
         assertThat(loadStep.attempts).isEqualTo(2);
         assertThat(loadStep.message).isEqualTo("exit code 3 after 2 attempts");
-        assertThat(done.getStatus().reason).isEqualTo("StepFailed");
+        assertThat(done.getStatus().reason).isEqualTo(RunReason.StepFailed);
         assertThat(done.getStatus().message).isEqualTo("step load failed: exit code 3 after 2 attempts");
         assertThat(done.getStatus().progress).as("a failed run never reads 4/4").isEqualTo("3/4");
         assertThat(done.getStatus().summary).isEqualTo("4 of 4 finished: 3 succeeded, 1 failed");

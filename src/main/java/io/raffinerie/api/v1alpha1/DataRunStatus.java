@@ -25,9 +25,10 @@ public class DataRunStatus extends Status {
     public String progress;
     @JsonPropertyDescription("The step counts in words, such as \"4 of 5 finished: 2 succeeded, 1 failed, 1 skipped\".")
     public String summary;
-    @JsonPropertyDescription("Why the run ended other than Succeeded: StepFailed, DeadlineExceeded, Cancelled, "
-            + "JobDeleted or RefusedByApiServer (see the reasons reference).")
-    public String reason;
+    @JsonPropertyDescription("Why the run ended other than Succeeded: StepFailed, DeadlineExceeded, Cancelled, JobDeleted,"
+            + " RefusedByApiServer, or the reason that kept it from starting (JobNotFound, UnknownParameter, ...); empty"
+            + " while it runs and once it succeeded.")
+    public RunReason reason;
     @JsonPropertyDescription("What happened, for people: the failed step and its message, or why the run could not start.")
     public String message;
     @JsonPropertyDescription("The parameter values the run runs with: defaults, then its own values (over the original "

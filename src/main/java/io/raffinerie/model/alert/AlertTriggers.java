@@ -4,6 +4,7 @@ import io.raffinerie.api.v1alpha1.Alert;
 import io.raffinerie.api.v1alpha1.AlertEvent;
 import io.raffinerie.api.v1alpha1.DataRunStatus;
 import io.raffinerie.api.v1alpha1.RunPhase;
+import io.raffinerie.api.v1alpha1.RunReason;
 import io.raffinerie.api.v1alpha1.StepPhase;
 import io.raffinerie.api.v1alpha1.StepStatus;
 import io.raffinerie.model.Reasons;
@@ -69,7 +70,7 @@ public final class AlertTriggers {
         if (status.phase != RunPhase.Failed) {
             return false;
         }
-        if (Reasons.DEADLINE_EXCEEDED.equals(status.reason)) {
+        if (status.reason == RunReason.DeadlineExceeded) {
             return true;
         }
         return status.steps != null && status.steps.stream().anyMatch(s -> s.phase == StepPhase.Failed

@@ -1,6 +1,7 @@
 package io.raffinerie.model.pipeline;
 
 import io.raffinerie.api.v1alpha1.RunPhase;
+import io.raffinerie.api.v1alpha1.RunReason;
 import io.raffinerie.api.v1alpha1.StepStatus;
 import java.time.Duration;
 import java.util.List;
@@ -13,5 +14,5 @@ import java.util.Optional;
  * finally steps get as input.
  */
 public record PipelineRunPlan(List<StepStatus> steps, List<String> stepsToStart, List<String> jobsToStop, RunPhase phase,
-        String reason, String message, Optional<Duration> untilDeadline, Map<String, String> finallyInputs) {
+        RunReason reason, String message, Optional<Duration> untilDeadline, Map<String, String> finallyInputs) {
 }

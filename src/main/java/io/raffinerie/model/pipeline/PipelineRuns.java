@@ -6,6 +6,7 @@ import io.raffinerie.api.v1alpha1.FailurePolicy;
 import io.raffinerie.api.v1alpha1.FinallyStep;
 import io.raffinerie.api.v1alpha1.PipelineStep;
 import io.raffinerie.api.v1alpha1.RunPhase;
+import io.raffinerie.api.v1alpha1.RunReason;
 import io.raffinerie.api.v1alpha1.RunSnapshot;
 import io.raffinerie.api.v1alpha1.StepPhase;
 import io.raffinerie.api.v1alpha1.StepStatus;
@@ -179,18 +180,18 @@ public final class PipelineRuns {
     }
 
     /** Why the run ended other than Succeeded; empty (null) while it runs or once it succeeded. */
-    private static String reason(List<StepStatus> steps, RunPhase phase, boolean timedOut) {
+    private static RunReason reason(List<StepStatus> steps, RunPhase phase, boolean timedOut) {
         if (phase == RunPhase.Cancelled) {
-            return Reasons.CANCELLED;
+            return RunReason.Cancelled;
         }
         if (phase != RunPhase.Failed) {
             return null;
         }
         if (timedOut) {
-            return Reasons.DEADLINE_EXCEEDED;
+            return RunReason.DeadlineExceeded;
         }
         return steps.stream().filter(s -> s.phase == StepPhase.Failed).findFirst()
-                .map(s -> Reasons.JOB_DELETED.equals(s.reason) ? Reasons.JOB_DELETED : Reasons.STEP_FAILED).orElse(Reasons.STEP_FAILED);
+                .map(s -> RunReason.JobDeleted.is(s.reason) ? RunReason.JobDeleted : RunReason.StepFailed).orElse(RunReason.StepFailed);
     }
 
     private static String message(List<StepStatus> steps, RunPhase phase, boolean timedOut, Input input) {

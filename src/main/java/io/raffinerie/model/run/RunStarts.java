@@ -1,6 +1,7 @@
 package io.raffinerie.model.run;
 
 import io.raffinerie.api.v1alpha1.DataRunStatus;
+import io.raffinerie.api.v1alpha1.RunReason;
 import io.raffinerie.model.Conditions;
 import io.raffinerie.model.Problem;
 import io.raffinerie.model.Reasons;
@@ -46,6 +47,7 @@ public final class RunStarts {
 
     /** The run fails without having started, with the problem's message. */
     public static void fail(DataRunStatus status, Problem problem, Instant now) {
-        RunStatuses.failed(status, problem.reason(), "could not start: " + problem.message(), now);
+        RunStatuses.failed(status, RunReason.of(problem.reason()).orElse(RunReason.InvalidSpec),
+                "could not start: " + problem.message(), now);
     }
 }

@@ -2,6 +2,7 @@ package io.raffinerie.model.run;
 
 import io.raffinerie.api.v1alpha1.DataRunStatus;
 import io.raffinerie.api.v1alpha1.RunPhase;
+import io.raffinerie.api.v1alpha1.RunReason;
 import io.raffinerie.api.v1alpha1.Trigger;
 import io.raffinerie.api.v1alpha1.StepPhase;
 import io.raffinerie.api.v1alpha1.StepStatus;
@@ -55,9 +56,9 @@ public final class RunStatuses {
         }
         status.message = status.phase == RunPhase.Failed || status.phase == RunPhase.Cancelled ? step.message : null;
         status.reason = switch (status.phase) {
-            case Failed -> Reasons.JOB_DELETED.equals(step.reason) || Reasons.DEADLINE_EXCEEDED.equals(step.reason)
-                    ? step.reason : Reasons.STEP_FAILED;
-            case Cancelled -> Reasons.CANCELLED;
+            case Failed -> RunReason.JobDeleted.is(step.reason) || RunReason.DeadlineExceeded.is(step.reason)
+                    ? RunReason.valueOf(step.reason) : RunReason.StepFailed;
+            case Cancelled -> RunReason.Cancelled;
             default -> null;
         };
     }
@@ -87,11 +88,11 @@ public final class RunStatuses {
 
     /** A run whose Job the API server refused: it cannot start or go on, so it fails and says why. */
     public static void refused(DataRunStatus status, String message, Instant now) {
-        failed(status, Reasons.REFUSED_BY_API, message, now);
+        failed(status, RunReason.RefusedByApiServer, message, now);
     }
 
     /** A run that fails as a whole, for a reason of its own rather than a step's. */
-    public static void failed(DataRunStatus status, String reason, String message, Instant now) {
+    public static void failed(DataRunStatus status, RunReason reason, String message, Instant now) {
         status.phase = RunPhase.Failed;
         status.reason = reason;
         status.message = message;

@@ -15,10 +15,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,12 +38,7 @@ public class EventRecorder {
     private final KubernetesClient client;
     private final Clock clock;
     private final String instance;
-    private final Set<String> recorded = Collections.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > REMEMBERED;
-        }
-    }));
+    private final RecentKeys recorded = new RecentKeys(REMEMBERED);
 
     public EventRecorder(KubernetesClient client, Clock clock, LeaseIdentity identity) {
         this.client = client;
@@ -65,7 +56,7 @@ public class EventRecorder {
 
     private void record(HasMetadata involved, String type, String reason, String message) {
         String key = ChildNames.hash(involved.getMetadata().getUid() + "/" + reason + "/" + message);
-        if (!recorded.add(key)) {
+        if (!recorded.firstTime(key)) {
             return;
         }
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -96,7 +87,7 @@ public class EventRecorder {
                     .build()).create();
         } catch (KubernetesClientException e) {
             if (e.getCode() != 409) {
-                recorded.remove(key); // not recorded: a retried reconciliation tries again
+                recorded.forget(key); // not recorded: a retried reconciliation tries again
                 LOG.debugf("could not record event %s on %s: %s", reason, involved.getMetadata().getName(), e.getMessage());
             }
         }

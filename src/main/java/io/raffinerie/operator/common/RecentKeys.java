@@ -18,4 +18,9 @@ public final class RecentKeys {
     public boolean firstTime(String key) {
         return seen.asMap().putIfAbsent(key, Boolean.TRUE) == null;
     }
+
+    /** Forgets the key: it is seen for the first time again (what it stood for did not happen after all). */
+    public void forget(String key) {
+        seen.invalidate(key);
+    }
 }

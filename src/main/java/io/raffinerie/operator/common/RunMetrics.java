@@ -2,8 +2,8 @@ package io.raffinerie.operator.common;
 
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.raffinerie.api.v1alpha1.DataRun;
@@ -14,19 +14,20 @@ import io.raffinerie.model.run.RunMeasures;
 import io.raffinerie.model.run.RunMeasures.Target;
 import io.raffinerie.model.run.RunStatuses;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
  * The domain metrics: runs and steps by job or pipeline, never by run name, so that label cardinality stays bounded
- * by what users declare.
+ * by what users declare. The gauges are Micrometer MultiGauges: one row per namespace and kind, or per target.
  */
 @ApplicationScoped
 public class RunMetrics {
@@ -39,11 +40,30 @@ public class RunMetrics {
     private final MeterRegistry registry;
     /** A transition is counted once even when its status write conflicts and the reconciliation computes it again. */
     private final RecentKeys counted = new RecentKeys(REMEMBERED_TRANSITIONS);
-    private final Set<String> gauges = ConcurrentHashMap.newKeySet();
-    private final Map<Target, AtomicLong> lastSuccesses = new ConcurrentHashMap<>();
+    private final Map<Active, IndexedResourceCache<DataRun>> activeRuns = new ConcurrentHashMap<>();
+    private final Map<Target, LastSuccess> lastSuccesses = new ConcurrentHashMap<>();
+    private final MultiGauge active;
+    private final MultiGauge lastSuccess;
+    private final Executor later;
 
+    private record Active(String namespace, String kind) {
+    }
+
+    private record LastSuccess(AtomicLong seconds, Predicate<Target> exists) {
+    }
+
+    @Inject
     public RunMetrics(MeterRegistry registry) {
+        this(registry, ForkJoinPool.commonPool());
+    }
+
+    /** {@code later} runs what a scrape must not do itself: removing the gauges of targets that are gone. */
+    RunMetrics(MeterRegistry registry, Executor later) {
         this.registry = registry;
+        this.later = later;
+        this.active = MultiGauge.builder("raffinerie.runs.active").description("Runs not finished yet").register(registry);
+        this.lastSuccess = MultiGauge.builder("raffinerie.last.success.timestamp.seconds")
+                .description("When the job or pipeline last succeeded, in seconds since the epoch").register(registry);
     }
 
     /** A run reached a final phase. */
@@ -87,16 +107,23 @@ public class RunMetrics {
 
     /** Counts the unfinished runs of a namespace and kind, read from the operator's cache when scraped. */
     public void trackActive(String namespace, String kind, IndexedResourceCache<DataRun> runs) {
-        if (!gauges.add("active/" + namespace + "/" + kind)) {
-            return;
+        if (activeRuns.putIfAbsent(new Active(namespace, kind), runs) == null) {
+            registerActive();
         }
-        Gauge.builder("raffinerie.runs.active", runs, cache -> cache.list(namespace)
-                        .filter(run -> run.getSpec() != null && kind.equals(Target.of(run).kind()))
-                        .filter(run -> !RunStatuses.isFinished(run.getStatus()))
-                        .count())
-                .description("Runs not finished yet")
-                .tags("namespace", namespace, "kind", kind)
-                .register(registry);
+    }
+
+    /** The rows of a MultiGauge are given all at once: those left out are removed, those known kept. */
+    private synchronized void registerActive() {
+        active.register(activeRuns.entrySet().stream().map(e -> MultiGauge.Row.of(
+                Tags.of("namespace", e.getKey().namespace(), "kind", e.getKey().kind()), e.getValue(),
+                cache -> activeCount(cache, e.getKey()))).toList(), false);
+    }
+
+    private static long activeCount(IndexedResourceCache<DataRun> cache, Active key) {
+        return cache.list(key.namespace())
+                .filter(run -> run.getSpec() != null && key.kind().equals(Target.of(run).kind()))
+                .filter(run -> !RunStatuses.isFinished(run.getStatus()))
+                .count();
     }
 
     /**
@@ -107,26 +134,30 @@ public class RunMetrics {
         if (lastSuccess.isEmpty()) {
             return;
         }
-        AtomicLong seconds = lastSuccesses.computeIfAbsent(target, t -> {
-            AtomicLong value = new AtomicLong();
-            Gauge[] gauge = new Gauge[1];
-            gauge[0] = Gauge.builder("raffinerie.last.success.timestamp.seconds", value, v -> {
-                        if (exists.test(t)) {
-                            return v.get();
-                        }
-                        // Removed outside the scrape that noticed it, which is iterating the meters.
-                        ForkJoinPool.commonPool().execute(() -> {
-                            lastSuccesses.remove(t);
-                            registry.remove(gauge[0]);
-                        });
-                        return Double.NaN;
-                    })
-                    .description("When the job or pipeline last succeeded, in seconds since the epoch")
-                    .tags(tags(t))
-                    .register(registry);
-            return value;
+        boolean added = !lastSuccesses.containsKey(target);
+        lastSuccesses.computeIfAbsent(target, t -> new LastSuccess(new AtomicLong(), exists)).seconds()
+                .accumulateAndGet(lastSuccess.get().getEpochSecond(), Math::max);
+        if (added) {
+            registerLastSuccesses();
+        }
+    }
+
+    private double lastSuccessOf(Target target, LastSuccess last) {
+        if (last.exists().test(target)) {
+            return last.seconds().get();
+        }
+        // Removed outside the scrape that noticed it, which is iterating the meters.
+        later.execute(() -> {
+            if (lastSuccesses.remove(target, last)) {
+                registerLastSuccesses();
+            }
         });
-        seconds.accumulateAndGet(lastSuccess.get().getEpochSecond(), Math::max);
+        return Double.NaN;
+    }
+
+    private synchronized void registerLastSuccesses() {
+        lastSuccess.register(lastSuccesses.entrySet().stream().map(e -> MultiGauge.Row.of(tags(e.getKey()), e.getValue(),
+                last -> lastSuccessOf(e.getKey(), last))).toList(), false);
     }
 
     private static Tags tags(Target target) {

@@ -2,8 +2,7 @@ package io.raffinerie.operator.dashboard;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.javaoperatorsdk.operator.Operator;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -13,7 +12,6 @@ import io.raffinerie.api.v1alpha1.DataPipeline;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.DataTechnology;
 import io.raffinerie.model.environment.EnvironmentModel;
-import io.raffinerie.operator.common.LeanItemStore;
 import io.raffinerie.operator.common.OperatorSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -32,13 +30,15 @@ import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * What the dashboard shows, from informers of its own: pages read memory, never the API server, and every replica
- * serves them (JOSDK's caches follow leadership and controller wiring; these do not). Not started when the
- * dashboard is off.
+ * What the dashboard shows, from memory, never the API server: in a process that runs the reconcilers (without
+ * leader election), from the controllers' own caches, so that each object is cached once for both; in the chart's
+ * dashboard Deployment (no reconciler) or with leader election (a replica waiting for the lease has no controller
+ * cache), from informers of its own, so that every replica serves pages. Not started when the dashboard is off.
  */
 @ApplicationScoped
 public class DashboardCache {
     private static final Logger LOG = Logger.getLogger(DashboardCache.class);
+    private static final Duration LOOK_AGAIN = Duration.ofMillis(20);
 
     @Inject
     KubernetesClient client;
@@ -46,132 +46,131 @@ public class DashboardCache {
     @Inject
     OperatorSettings settings;
 
-    private SharedIndexInformer<DataEnvironment> environments;
-    private SharedIndexInformer<DataJob> jobs;
-    private SharedIndexInformer<DataPipeline> pipelines;
-    private SharedIndexInformer<DataRun> runs;
-    private SharedIndexInformer<DataTechnology> technologies;
+    @Inject
+    Operator operator;
+
+    private KindCache<DataEnvironment> environments;
+    private KindCache<DataJob> jobs;
+    private KindCache<DataPipeline> pipelines;
+    private KindCache<DataRun> runs;
+    private KindCache<DataTechnology> technologies;
     private final Map<String, CompletableFuture<Void>> awaitedRuns = new ConcurrentHashMap<>();
 
     void start(@Observes StartupEvent event) {
         if (!settings.dashboard().enabled()) {
             return;
         }
-        environments = start(DataEnvironment.class, false, null);
-        technologies = start(DataTechnology.class, false, null);
-        jobs = start(DataJob.class, true, null);
-        pipelines = start(DataPipeline.class, true, null);
-        runs = start(DataRun.class, true, new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(DataRun run) {
-                Optional.ofNullable(awaitedRuns.get(Cache.metaNamespaceKeyFunc(run))).ifPresent(arrived -> arrived.complete(null));
-            }
-
-            @Override
-            public void onUpdate(DataRun before, DataRun after) {
-            }
-
-            @Override
-            public void onDelete(DataRun run, boolean finalStateUnknown) {
-            }
-        });
+        environments = cache(DataEnvironment.class, "dataenvironment", false);
+        technologies = cache(DataTechnology.class, "datatechnology", false);
+        jobs = cache(DataJob.class, "datajob", true);
+        pipelines = cache(DataPipeline.class, "datapipeline", true);
+        runs = cache(DataRun.class, "datarun", true);
     }
 
-    private <R extends HasMetadata> SharedIndexInformer<R> start(Class<R> type, boolean namespaced, ResourceEventHandler<R> handler) {
-        SharedIndexInformer<R> informer = namespaced ? client.resources(type).inAnyNamespace().runnableInformer(0)
-                : client.resources(type).runnableInformer(0);
-        // As lean as the controllers' caches: managedFields and the last-applied copy are most of a small object.
-        informer.itemStore(new LeanItemStore<>());
-        if (handler != null) {
-            informer.addEventHandler(handler);
+    /**
+     * The controller's cache when the reconcilers run here and always have their caches (no leader election, where a
+     * replica waiting for the lease starts none); else an informer of the dashboard's own.
+     */
+    private <R extends HasMetadata> KindCache<R> cache(Class<R> type, String controller, boolean namespaced) {
+        if (settings.reconcile() && !settings.leaderElection().enabled()) {
+            return new ControllerKindCache<>(operator, controller);
         }
-        informer.start().whenComplete((ignored, error) -> {
-            if (error != null) {
-                LOG.warnf("dashboard cache of %s did not start: %s", type.getSimpleName(), error.getMessage());
-            }
-        });
-        return informer;
+        return new InformerKindCache<>(client, type, namespaced, this::added);
+    }
+
+    private void added(HasMetadata object) {
+        if (object instanceof DataRun run) {
+            Optional.ofNullable(awaitedRuns.get(Cache.metaNamespaceKeyFunc(run))).ifPresent(arrived -> arrived.complete(null));
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
-        for (SharedIndexInformer<?> informer : new SharedIndexInformer<?>[] {environments, jobs, pipelines, runs, technologies}) {
-            if (informer != null) {
-                informer.stop();
-            }
+        if (environments == null) {
+            return; // the dashboard is off: nothing was started
+        }
+        for (KindCache<?> cache : List.of(environments, jobs, pipelines, runs, technologies)) {
+            cache.stop();
         }
     }
 
-    /** True once every informer has listed what exists; until then pages say they are loading. */
+    /** True once every cache has listed what exists; until then pages say they are loading. */
     public boolean synced() {
-        return environments != null && environments.hasSynced() && jobs.hasSynced() && pipelines.hasSynced() && runs.hasSynced();
+        return environments != null && environments.synced() && jobs.synced() && pipelines.synced() && runs.synced();
     }
 
     public List<DataEnvironment> environments() {
-        List<DataEnvironment> all = new ArrayList<>(environments.getStore().list());
+        List<DataEnvironment> all = new ArrayList<>(environments.all());
         all.sort(Comparator.comparing(e -> e.getMetadata().getName()));
         return all;
     }
 
     /** The environment that owns a namespace: the oldest claiming it, as the operator decides. */
     public Optional<DataEnvironment> environmentOf(String namespace) {
-        return environments.getStore().list().stream()
+        return environments.all().stream()
                 .filter(e -> namespace.equals(EnvironmentModel.namespaceOf(e)))
                 .min(Comparator.comparing((DataEnvironment e) -> String.valueOf(e.getMetadata().getCreationTimestamp())));
     }
 
     /** The technology catalog (cluster-scoped, readable by every signed-in user), by name. */
     public List<DataTechnology> technologies() {
-        List<DataTechnology> all = new ArrayList<>(technologies.getStore().list());
+        List<DataTechnology> all = new ArrayList<>(technologies.all());
         all.sort(Comparator.comparing(t -> t.getMetadata().getName()));
         return all;
     }
 
     public List<DataJob> jobs(String namespace) {
-        return inNamespace(jobs, namespace);
+        return jobs.inNamespace(namespace);
     }
 
     public List<DataPipeline> pipelines(String namespace) {
-        return inNamespace(pipelines, namespace);
+        return pipelines.inNamespace(namespace);
     }
 
     public List<DataRun> runs(String namespace) {
-        return inNamespace(runs, namespace);
+        return runs.inNamespace(namespace);
     }
 
     public Optional<DataJob> job(String namespace, String name) {
-        return Optional.ofNullable(jobs.getStore().getByKey(Cache.namespaceKeyFunc(namespace, name)));
+        return jobs.get(namespace, name);
     }
 
     public Optional<DataPipeline> pipeline(String namespace, String name) {
-        return Optional.ofNullable(pipelines.getStore().getByKey(Cache.namespaceKeyFunc(namespace, name)));
+        return pipelines.get(namespace, name);
     }
 
     public Optional<DataRun> run(String namespace, String name) {
-        return Optional.ofNullable(runs.getStore().getByKey(Cache.namespaceKeyFunc(namespace, name)));
+        return runs.get(namespace, name);
     }
 
     /**
      * Waits a moment for a run just created to reach the cache, so that the page the browser is sent to next shows
-     * it instead of "not found". Gives up quietly: the page then says so, and a reload finds it.
+     * it instead of "not found". Gives up quietly: the page then says so, and a reload finds it. The dashboard's own
+     * informer says when the run arrives; a controller's cache is looked at again every {@link #LOOK_AGAIN}.
      */
     public void awaitRun(String namespace, String name, Duration atMost) {
         String key = Cache.namespaceKeyFunc(namespace, name);
         // Registered before the cache is read, so that a run arriving in between still completes it.
         CompletableFuture<Void> arrived = awaitedRuns.computeIfAbsent(key, k -> new CompletableFuture<>());
+        long deadline = System.nanoTime() + atMost.toNanos();
         try {
-            if (run(namespace, name).isEmpty()) {
-                arrived.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+            while (run(namespace, name).isEmpty() && !arrived.isDone()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    LOG.debugf("run %s not in the dashboard cache after %s", key, atMost);
+                    return;
+                }
+                try {
+                    arrived.get(Math.min(left, LOOK_AGAIN.toNanos()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    // look again
+                }
             }
-        } catch (TimeoutException | ExecutionException e) {
-            LOG.debugf("run %s not in the dashboard cache after %s", key, atMost);
+        } catch (ExecutionException e) {
+            LOG.debugf("run %s not in the dashboard cache", key);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             awaitedRuns.remove(key, arrived);
         }
-    }
-
-    private static <R extends HasMetadata> List<R> inNamespace(SharedIndexInformer<R> informer, String namespace) {
-        return informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace);
     }
 }

@@ -6,6 +6,7 @@ import io.raffinerie.api.v1alpha1.Alert;
 import io.raffinerie.api.v1alpha1.AlertEvent;
 import io.raffinerie.api.v1alpha1.DataRunStatus;
 import io.raffinerie.api.v1alpha1.RunPhase;
+import io.raffinerie.api.v1alpha1.RunReason;
 import io.raffinerie.api.v1alpha1.StepPhase;
 import io.raffinerie.api.v1alpha1.StepStatus;
 import io.raffinerie.model.alert.AlertTriggers.Due;
@@ -56,11 +57,11 @@ class AlertTriggersTest {
     void aTimeoutFiresTimedOutWhereListedElseFailedNeverBoth() {
         DataRunStatus job = status(RunPhase.Failed, "ran longer than its timeout of 30m", StepPhase.Failed,
                 "ran longer than its timeout of 30m");
-        job.reason = "DeadlineExceeded";
+        job.reason = RunReason.DeadlineExceeded;
         job.steps.get(0).reason = "DeadlineExceeded";
         DataRunStatus pipelineStep = status(RunPhase.Failed, "step extract failed: ran longer than its timeout of 30m",
                 StepPhase.Failed, "ran longer than its timeout of 30m");
-        pipelineStep.reason = "StepFailed";
+        pipelineStep.reason = RunReason.StepFailed;
         pipelineStep.steps.get(0).reason = "DeadlineExceeded";
         List<Alert> alerts = List.of(on(AlertEvent.Failed, AlertEvent.TimedOut), on(AlertEvent.Failed), on(AlertEvent.TimedOut),
                 on(AlertEvent.Succeeded));
@@ -71,7 +72,7 @@ class AlertTriggersTest {
         }
         DataRunStatus plain = status(RunPhase.Failed, "exit code 3 after 2 attempts", StepPhase.Failed,
                 "exit code 3 after 2 attempts");
-        plain.reason = "StepFailed";
+        plain.reason = RunReason.StepFailed;
         plain.steps.get(0).reason = "BackoffLimitExceeded";
         assertThat(AlertTriggers.due(alerts, RunPhase.Running, plain, NONE))
                 .containsExactly(new Due(0, AlertEvent.Failed), new Due(1, AlertEvent.Failed));

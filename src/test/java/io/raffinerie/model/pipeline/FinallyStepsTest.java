@@ -4,6 +4,7 @@ import static io.raffinerie.model.pipeline.PipelineRunsTest.job;
 import static io.raffinerie.model.pipeline.PipelineRunsTest.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.raffinerie.api.v1alpha1.RunReason;
 import io.raffinerie.api.v1alpha1.DataPipelineSpec;
 import io.raffinerie.api.v1alpha1.FinallyStep;
 import io.raffinerie.api.v1alpha1.FinallyWhen;
@@ -74,7 +75,7 @@ class FinallyStepsTest {
     void aFailedFinallyStepFailsTheRunAndSaysItWasTheFinallyStep() {
         Simulation run = new Simulation(twoLevels(finallyStep("publish", FinallyWhen.Succeeded))).runToEnd("publish"::equals);
         assertThat(run.plan.phase()).isEqualTo(RunPhase.Failed);
-        assertThat(run.plan.reason()).isEqualTo("StepFailed");
+        assertThat(run.plan.reason()).isEqualTo(RunReason.StepFailed);
         assertThat(run.plan.message()).startsWith("finally step publish failed");
     }
 
@@ -114,7 +115,7 @@ class FinallyStepsTest {
         run.end("notify", true);
         run.step();
         assertThat(run.plan.phase()).isEqualTo(RunPhase.Failed);
-        assertThat(run.plan.reason()).isEqualTo("DeadlineExceeded");
+        assertThat(run.plan.reason()).isEqualTo(RunReason.DeadlineExceeded);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.raffinerie.api.v1alpha1.RunReason;
 import io.raffinerie.api.v1alpha1.DataPipeline;
 import io.raffinerie.api.v1alpha1.DataPipelineSpec;
 import io.raffinerie.api.v1alpha1.FailurePolicy;
@@ -173,7 +174,7 @@ class PipelineRunsTest {
         assertThat(run.status("load").message).isEqualTo("exit code 3 after 2 attempts");
         assertThat(run.status("load").reason).isEqualTo("BackoffLimitExceeded");
         assertThat(run.plan.phase()).isEqualTo(RunPhase.Failed);
-        assertThat(run.plan.reason()).isEqualTo("StepFailed");
+        assertThat(run.plan.reason()).isEqualTo(RunReason.StepFailed);
         assertThat(run.plan.message()).isEqualTo("step load failed: exit code 3 after 2 attempts");
     }
 
@@ -246,7 +247,7 @@ class PipelineRunsTest {
         run.observed.put("enrich", new PipelineRuns.Observed(job("enrich", 0, "Suspended"), List.of()));
         plan = run.step();
         assertThat(plan.phase()).isEqualTo(RunPhase.Cancelled);
-        assertThat(plan.reason()).isEqualTo("Cancelled");
+        assertThat(plan.reason()).isEqualTo(RunReason.Cancelled);
         assertThat(io.raffinerie.model.run.RunProgress.of(run.steps).progress()).isEqualTo("1/5");
         assertThat(io.raffinerie.model.run.RunProgress.of(run.steps).summary())
                 .isEqualTo("5 of 5 finished: 1 succeeded, 4 cancelled");
@@ -264,7 +265,7 @@ class PipelineRunsTest {
         run.observed.put("extract", new PipelineRuns.Observed(job("extract", 0, "Suspended"), List.of()));
         plan = run.step();
         assertThat(plan.phase()).isEqualTo(RunPhase.Failed);
-        assertThat(plan.reason()).isEqualTo("DeadlineExceeded");
+        assertThat(plan.reason()).isEqualTo(RunReason.DeadlineExceeded);
         assertThat(plan.message()).isEqualTo("the pipeline ran longer than its timeout of 10m");
         assertThat(run.status("load").reason).isEqualTo("PipelineTimeout");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.raffinerie.api.v1alpha1.DataRunStatus;
 import io.raffinerie.api.v1alpha1.RunPhase;
+import io.raffinerie.api.v1alpha1.RunReason;
 import io.raffinerie.api.v1alpha1.StepPhase;
 import io.raffinerie.api.v1alpha1.StepStatus;
 import java.time.Clock;
@@ -56,20 +57,20 @@ class RunProgressTest {
         assertThat(failed.phase).isEqualTo(RunPhase.Failed);
         assertThat(failed.progress).isEqualTo("0/1");
         assertThat(failed.summary).isEqualTo("1 of 1 finished: 1 failed");
-        assertThat(failed.reason).isEqualTo("StepFailed");
+        assertThat(failed.reason).isEqualTo(RunReason.StepFailed);
         assertThat(failed.message).isEqualTo("exit code 3 after 2 attempts");
 
         DataRunStatus timedOut = new DataRunStatus();
         RunStatuses.applyJobRun(timedOut, step("extract", StepPhase.Failed, "DeadlineExceeded"), clock);
-        assertThat(timedOut.reason).isEqualTo("DeadlineExceeded");
+        assertThat(timedOut.reason).isEqualTo(RunReason.DeadlineExceeded);
 
         DataRunStatus cancelled = new DataRunStatus();
         RunStatuses.applyJobRun(cancelled, RunStatuses.cancelledBeforeStart("extract", "r"), clock);
         assertThat(cancelled.progress).isEqualTo("0/1");
-        assertThat(cancelled.reason).isEqualTo("Cancelled");
+        assertThat(cancelled.reason).isEqualTo(RunReason.Cancelled);
 
         DataRunStatus succeeded = new DataRunStatus();
-        succeeded.reason = "StepFailed";
+        succeeded.reason = RunReason.StepFailed;
         RunStatuses.applyJobRun(succeeded, step("extract", StepPhase.Succeeded, null), clock);
         assertThat(succeeded.progress).isEqualTo("1/1");
         assertThat(succeeded.reason).isNull();
@@ -79,6 +80,6 @@ class RunProgressTest {
     void aRefusedRunSaysSo() {
         DataRunStatus status = new DataRunStatus();
         RunStatuses.refused(status, "the API server refused the Job: ...", Instant.parse("2026-11-28T10:00:00Z"));
-        assertThat(status.reason).isEqualTo("RefusedByApiServer");
+        assertThat(status.reason).isEqualTo(RunReason.RefusedByApiServer);
     }
 }

@@ -8,6 +8,7 @@ import io.raffinerie.api.v1alpha1.DataRunSpec;
 import io.raffinerie.api.v1alpha1.DataRunStatus;
 import io.raffinerie.api.v1alpha1.Parameter;
 import io.raffinerie.api.v1alpha1.RunPhase;
+import io.raffinerie.api.v1alpha1.RunReason;
 import io.raffinerie.model.Problem;
 import io.raffinerie.model.Reasons;
 import io.raffinerie.model.job.ShippedCatalog;
@@ -56,7 +57,7 @@ class RunStartsTest {
         RunStarts.fail(status, MISSING_JOB, Instant.parse("2026-12-01T10:00:31Z"));
         assertThat(status.phase).isEqualTo(RunPhase.Failed);
         assertThat(status.message).isEqualTo("could not start: spec.jobRef: DataJob \"nightly\" does not exist");
-        assertThat(status.reason).isEqualTo(Reasons.JOB_NOT_FOUND);
+        assertThat(status.reason).isEqualTo(RunReason.JobNotFound);
         assertThat(status.startTime).isEqualTo("2026-12-01T10:00:31Z");
         assertThat(status.completionTime).isEqualTo("2026-12-01T10:00:31Z");
     }

@@ -12,4 +12,12 @@ class RecentKeysTest {
         assertThat(keys.firstTime("run-1/Succeeded")).isFalse();
         assertThat(keys.firstTime("run-2/Succeeded")).isTrue();
     }
+
+    @Test
+    void aForgottenKeyIsNewAgain() {
+        RecentKeys keys = new RecentKeys(10);
+        keys.firstTime("event");
+        keys.forget("event");
+        assertThat(keys.firstTime("event")).isTrue();
+    }
 }
