@@ -1,6 +1,7 @@
 package io.raffinerie.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
@@ -83,6 +84,13 @@ public class DataJobSpec {
     public List<Alert> alerts;
 
     public SparkSpec spark;
+
+    @Size(max = ResultDeclaration.MAX_RESULTS)
+    @ValidationRule(value = "self.all(r, self.exists_one(q, q.name == r.name))", message = "result names must be unique")
+    @JsonPropertyDescription("The results the job writes when it succeeds (docs/results.md): lines NAME=VALUE in the file named"
+            + " by its RAFFINERIE_RESULTS variable, at most 4096 bytes in all. Only declared results are accepted, and every"
+            + " declared one must be written, or the step fails with reason ResultsInvalid.")
+    public List<ResultDeclaration> results;
 
     /** Labels and annotations for the job's pods. */
     public PodMetadata podMetadata;
