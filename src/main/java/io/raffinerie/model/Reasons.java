@@ -36,6 +36,14 @@ public final class Reasons {
     public static final String JOB_DELETED = "JobDeleted";
     /** A step skipped because its when condition was not met: it was not meant to run. */
     public static final String CONDITION_NOT_MET = "ConditionNotMet";
+    /** A step's results (its termination message) are malformed, too large, undeclared or missing: the step failed. */
+    public static final String RESULTS_INVALID = "ResultsInvalid";
+    /** A step's input names a step that is not upstream, or a result its job does not declare. */
+    public static final String INVALID_INPUT = "InvalidInput";
+    /** A step's when is neither a known name nor a valid CEL expression on upstream results. */
+    public static final String INVALID_CONDITION = "InvalidCondition";
+    /** A step's when expression could not be evaluated (a missing result, a result that is no number...). */
+    public static final String CONDITION_FAILED = "ConditionFailed";
     public static final String RECONCILE_FAILED = "ReconcileFailed";
     public static final String PROVISIONED = "Provisioned";
     public static final String VALID = "Valid";

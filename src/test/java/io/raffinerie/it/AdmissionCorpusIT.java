@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.quarkus.test.junit.QuarkusTest;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.Parameter;
+import io.raffinerie.api.v1alpha1.ResultDeclaration;
 import io.raffinerie.api.v1alpha1.DataJobSpec;
 import io.raffinerie.api.v1alpha1.DataTechnology;
 import io.raffinerie.api.v1alpha1.Status;
@@ -52,14 +53,12 @@ class AdmissionCorpusIT {
     void environmentWithAKnownJob() {
         Resources.readyEnvironment(client, "corpus");
         Resources.createNamespace(client, "corpus-outside");
-        DataJob job = new DataJob();
-        job.getMetadata().setName("known-job");
-        job.getMetadata().setNamespace("corpus");
-        job.setSpec(new DataJobSpec());
-        job.getSpec().technology = "bash";
-        job.getSpec().script = "echo $DAY";
+        DataJob job = bashJob("known-job", "echo $DAY");
         job.getSpec().parameters = List.of(new Parameter("DAY", "today"));
         client.resource(job).serverSideApply();
+        DataJob counting = bashJob("counting-job", "echo rows=3 > $RAFFINERIE_RESULTS");
+        counting.getSpec().results = List.of(new ResultDeclaration("rows"));
+        client.resource(counting).serverSideApply();
         // The catalog entries the corpus's jobs are checked against, besides the shipped ones.
         DataTechnology legacy = ShippedCatalog.technology("warehouse-legacy", TechnologyLaunch.Command, "2=registry.example.com/loader:2.0",
                 "1=registry.example.com/loader:1.4");
@@ -68,6 +67,16 @@ class AdmissionCorpusIT {
         DataTechnology analytics = ShippedCatalog.technology("corpus-analytics", TechnologyLaunch.Command, "1=registry.example.com/analyse:1.0");
         analytics.getSpec().environments = ShippedCatalog.selector("tier", "analytics");
         catalogEntries = List.of(client.resource(legacy).serverSideApply(), client.resource(analytics).serverSideApply());
+    }
+
+    private static DataJob bashJob(String name, String script) {
+        DataJob job = new DataJob();
+        job.getMetadata().setName(name);
+        job.getMetadata().setNamespace("corpus");
+        job.setSpec(new DataJobSpec());
+        job.getSpec().technology = "bash";
+        job.getSpec().script = script;
+        return job;
     }
 
     @AfterAll

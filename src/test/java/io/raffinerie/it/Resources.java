@@ -18,7 +18,6 @@ import io.raffinerie.model.Conditions;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.DataRunSpec;
 import io.raffinerie.api.v1alpha1.PipelineStep;
-import io.raffinerie.api.v1alpha1.When;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -94,7 +93,7 @@ public final class Resources {
         step.name = name;
         step.jobRef = name;
         step.dependsOn = dependsOn.length == 0 ? null : List.of(dependsOn);
-        step.when = when == null ? null : When.valueOf(when);
+        step.when = when;
         return step;
     }
 

@@ -35,18 +35,18 @@ public final class RunView {
 
     /**
      * The run and its steps as a tree: phase, duration, exit code, attempts and reason; wide adds the Job, the start
-     * time, the earlier run a step's result was reused from, and the message.
+     * time, the earlier run a step's result was reused from, the results it wrote and the message.
      */
     public static String tree(DataRun run, boolean wide, Instant now) {
         DataRunStatus status = run.getStatus() == null ? new DataRunStatus() : run.getStatus();
         Table table = wide ? new Table("STEP", "PHASE", "DURATION", "EXIT", "ATTEMPTS", "REASON", "JOB", "STARTED", "REUSED FROM",
-                "MESSAGE") : new Table("STEP", "PHASE", "DURATION", "EXIT", "ATTEMPTS", "REASON");
+                "RESULTS", "MESSAGE") : new Table("STEP", "PHASE", "DURATION", "EXIT", "ATTEMPTS", "REASON");
         List<Object> head = new ArrayList<>(List.of(run.getMetadata().getName() + " (" + target(run)
                 + (status.progress == null ? "" : ", " + status.progress + " steps") + ")",
                 status.phase == null ? "Pending" : status.phase, duration(status.startTime, status.completionTime, now), "", "",
                 Objects.toString(status.reason, "")));
         if (wide) {
-            head.addAll(List.of("", Objects.toString(status.startTime, ""), Objects.toString(run.getSpec().retryOf, ""),
+            head.addAll(List.of("", Objects.toString(status.startTime, ""), Objects.toString(run.getSpec().retryOf, ""), "",
                     oneLine(status.message)));
         }
         table.row(head.toArray());
@@ -60,11 +60,21 @@ public final class RunView {
                     Objects.toString(step.reason, "")));
             if (wide) {
                 row.addAll(List.of(Objects.toString(step.job, ""), Objects.toString(step.startTime, ""),
-                        Objects.toString(step.reusedFrom, ""), oneLine(step.message)));
+                        Objects.toString(step.reusedFrom, ""), results(step), oneLine(step.message)));
             }
             table.row(row.toArray());
         }
         return table.render();
+    }
+
+    /** A step's results as NAME=VALUE, space-separated. */
+    static String results(StepStatus step) {
+        if (step.results == null) {
+            return "";
+        }
+        List<String> pairs = new ArrayList<>();
+        step.results.forEach((name, value) -> pairs.add(name + "=" + value));
+        return oneLine(String.join(" ", pairs));
     }
 
     /**

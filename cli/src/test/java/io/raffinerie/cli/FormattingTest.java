@@ -76,9 +76,11 @@ class FormattingTest {
         StepStatus reused = step("extract", StepPhase.Succeeded, "2026-11-29T10:00:00Z", "2026-11-29T10:00:10Z", 0, null);
         reused.reusedFrom = "daily-sales-abcde";
         reused.job = "daily-sales-abcde-extract";
+        reused.results = new java.util.LinkedHashMap<>(Map.of("rows", "40"));
+        reused.results.put("file", "orders.csv");
         String tree = RunView.tree(run("daily-sales-x7k2p", RunPhase.Succeeded, "2026-11-29T10:00:00Z", reused), true, NOW);
-        assertThat(tree.lines().findFirst().orElseThrow()).contains("JOB", "STARTED", "REUSED FROM", "MESSAGE");
-        assertThat(tree).contains("daily-sales-abcde-extract").contains("└─ extract");
+        assertThat(tree.lines().findFirst().orElseThrow()).contains("JOB", "STARTED", "REUSED FROM", "RESULTS", "MESSAGE");
+        assertThat(tree).contains("daily-sales-abcde-extract").contains("└─ extract").contains("rows=40 file=orders.csv");
     }
 
     @Test

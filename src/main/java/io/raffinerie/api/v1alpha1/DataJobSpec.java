@@ -109,6 +109,13 @@ public class DataJobSpec {
             + "technology spark.")
     public SparkSpec spark;
 
+    @Size(max = ResultDeclaration.MAX_RESULTS)
+    @ValidationRule(value = "self.all(r, self.exists_one(q, q.name == r.name))", message = "result names must be unique")
+    @JsonPropertyDescription("The results the job writes when it succeeds (docs/results.md): lines NAME=VALUE in the file named"
+            + " by its RAFFINERIE_RESULTS variable, at most 4096 bytes in all. Only declared results are accepted, and every"
+            + " declared one must be written, or the step fails with reason ResultsInvalid.")
+    public List<ResultDeclaration> results;
+
     @JsonPropertyDescription("Labels and annotations added to the job's pods, for example for a service mesh or a cost "
             + "tool.")
     public PodMetadata podMetadata;

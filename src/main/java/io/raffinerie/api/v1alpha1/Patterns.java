@@ -19,6 +19,9 @@ public final class Patterns {
             + "starting and ending with a letter or digit, such as load-warehouse";
     /** An environment variable (and parameter) name. */
     public static final String ENV_NAME = "^[A-Za-z_][A-Za-z0-9_]*$";
+    /** A job result's name: a CEL identifier, so that when conditions can write steps.NAME.results.RESULT. */
+    public static final String RESULT_NAME = ENV_NAME;
+    public static final String RESULT_NAME_MESSAGE = "a result name is letters, digits and '_', not starting with a digit";
     public static final String ENV_NAME_RULE = "self.matches('" + ENV_NAME + "')";
     public static final String ENV_NAME_MESSAGE = "must be a variable name of letters, digits and '_', not starting with a digit, "
             + "such as DAY or RUN_DATE";

@@ -3,6 +3,7 @@ package io.raffinerie.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.Map;
 
 /** How one step of a run went. A job run has one step, named after the job. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -38,6 +39,9 @@ public class StepStatus {
     public String version;
     @JsonPropertyDescription("The image the step's Job runs, read from the Job.")
     public String image;
+    @JsonPropertyDescription("The results the step's job wrote (name to value), read from its container's termination message"
+            + " when it succeeded; only the results its DataJob declares (docs/results.md).")
+    public Map<String, String> results;
     @JsonPropertyDescription("The earlier run whose result this step reuses (retryOf).")
     public String reusedFrom;
 }

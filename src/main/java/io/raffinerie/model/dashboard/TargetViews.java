@@ -90,7 +90,7 @@ public final class TargetViews {
         List<GraphStep> nodes = layout.nodes().stream().map(node -> {
             PipelineStep step = byName.get(node.name());
             StepStatus last = lastSteps.get(node.name());
-            String when = finallyWhen.getOrDefault(node.name(), step.when == null ? "" : step.when.name());
+            String when = finallyWhen.getOrDefault(node.name(), step.when == null ? "" : step.when);
             return new GraphStep(node, step.jobRef, last == null || last.phase == null ? "None" : last.phase.name(), when,
                     finallyWhen.containsKey(node.name()));
         }).toList();

@@ -17,7 +17,12 @@ import java.util.Optional;
 public final class Timeline {
     /** One step: its bar ({@code left} and {@code width} as SVG percentages, empty for a step that never started). */
     public record StepRow(String name, String phase, String left, String width, boolean drawn, String duration,
-            String exitCode, String attempts, String reason, String message, String logTail, String reusedFrom) {
+            String exitCode, String attempts, String reason, String message, String logTail, String reusedFrom,
+            List<Result> results) {
+    }
+
+    /** A result the step wrote (docs/results.md). */
+    public record Result(String name, String value) {
     }
 
     private Timeline() {
@@ -45,7 +50,9 @@ public final class Timeline {
                     RunViews.elapsed(step.startTime, step.completionTime, now).map(RunViews::format).orElse(""),
                     step.exitCode == null ? "" : step.exitCode.toString(),
                     step.attempts == null ? "" : step.attempts.toString(),
-                    orEmpty(step.reason), orEmpty(step.message), orEmpty(step.logTail), orEmpty(step.reusedFrom)));
+                    orEmpty(step.reason), orEmpty(step.message), orEmpty(step.logTail), orEmpty(step.reusedFrom),
+                    step.results == null ? List.of() : step.results.entrySet().stream()
+                            .map(r -> new Result(r.getKey(), r.getValue())).toList()));
         }
         return rows;
     }

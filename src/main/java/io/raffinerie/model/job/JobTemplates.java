@@ -33,6 +33,10 @@ import java.util.Map;
  */
 public final class JobTemplates {
     public static final String CONTAINER = "main";
+    /** The variable that names the file where a job that declares results writes them (docs/results.md). */
+    public static final String RESULTS_VARIABLE = "RAFFINERIE_RESULTS";
+    /** That file: the container's termination message, which the kubelet copies into the pod's status. */
+    public static final String RESULTS_PATH = "/dev/termination-log";
     static final long RUN_AS = 1000L;
 
     private JobTemplates() {
@@ -86,6 +90,9 @@ public final class JobTemplates {
                         .withCapabilities(new Capabilities(null, List.of("ALL")))
                         .build())
                 .addToVolumeMounts(new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build());
+        if (spec.results != null && !spec.results.isEmpty()) {
+            container.withTerminationMessagePath(RESULTS_PATH).withTerminationMessagePolicy("File");
+        }
         if (resolution.resources(spec.resources) != null) {
             container.withResources(resolution.resources(spec.resources));
         }
@@ -133,6 +140,9 @@ public final class JobTemplates {
             byName.put(variable.name, toEnvVar(variable));
         }
         parameters.forEach((name, value) -> byName.put(name, new EnvVarBuilder().withName(name).withValue(value).build()));
+        if (spec.results != null && !spec.results.isEmpty()) {
+            byName.put(RESULTS_VARIABLE, new EnvVarBuilder().withName(RESULTS_VARIABLE).withValue(RESULTS_PATH).build());
+        }
         return new ArrayList<>(byName.values());
     }
 

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,6 +107,19 @@ public final class PipelineGraph {
 
     public List<String> dependenciesOf(String step) {
         return dependencies.get(step);
+    }
+
+    /** The steps {@code step} depends on, directly or not, nearest first. */
+    public Set<String> ancestorsOf(String step) {
+        Set<String> ancestors = new LinkedHashSet<>();
+        Deque<String> queue = new ArrayDeque<>(dependencies.getOrDefault(step, List.of()));
+        while (!queue.isEmpty()) {
+            String next = queue.poll();
+            if (ancestors.add(next)) {
+                queue.addAll(dependencies.getOrDefault(next, List.of()));
+            }
+        }
+        return ancestors;
     }
 
     public List<String> dependentsOf(String step) {

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.raffinerie.api.v1alpha1.FailurePolicy;
 import io.raffinerie.api.v1alpha1.FinallyStep;
 import io.raffinerie.api.v1alpha1.PipelineStep;
+import io.raffinerie.api.v1alpha1.ResultDeclaration;
 import io.raffinerie.api.v1alpha1.RunPhase;
 import io.raffinerie.api.v1alpha1.RunReason;
 import io.raffinerie.api.v1alpha1.RunSnapshot;
@@ -15,6 +16,7 @@ import io.raffinerie.model.Durations;
 import io.raffinerie.model.Reasons;
 import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.model.run.StepObservation;
+import io.raffinerie.model.run.StepResults;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,7 +105,8 @@ public final class PipelineRuns {
         }
         Observed observed = input.observed().get(name);
         if (observed != null) {
-            return StepObservation.observe(name, input.jobNames().apply(name), observed.job(), observed.pods(), previous);
+            StepStatus status = StepObservation.observe(name, input.jobNames().apply(name), observed.job(), observed.pods(), previous);
+            return StepResults.apply(status, previous, observed.pods(), declaredResults(input.snapshot(), name));
         }
         if (previous != null && previous.phase.isFinished()) {
             return previous;
@@ -153,10 +156,24 @@ public final class PipelineRuns {
             status.message = "step " + failed.get() + " failed and the failure policy is StopOnFailure";
             return status;
         }
+        if (StepConditions.isExpression(step.when)) {
+            Optional<StepStatus> notRun = WhenTest.test(step, graph, decided);
+            if (notRun.isPresent()) {
+                return notRun.get();
+            }
+        }
         toStart.add(step.name);
         status.phase = StepPhase.Pending;
         status.job = input.jobNames().apply(step.name);
         return status;
+    }
+
+    private static List<ResultDeclaration> declaredResults(RunSnapshot snapshot, String step) {
+        if (snapshot.jobs == null) {
+            return null;
+        }
+        return FinallySteps.all(snapshot.pipeline).stream().filter(s -> s.name.equals(step)).findFirst()
+                .flatMap(s -> RunSnapshots.frozenJob(snapshot, s.jobRef)).map(job -> job.results).orElse(null);
     }
 
     private static String describe(Map<String, StepPhase> upstream) {

@@ -116,6 +116,7 @@ public final class RunStatuses {
         copy.logTail = step.logTail;
         copy.reusedFrom = step.reusedFrom;
         copy.finallyStep = step.finallyStep;
+        copy.results = step.results;
         return copy;
     }
 

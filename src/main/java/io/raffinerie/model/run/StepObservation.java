@@ -123,7 +123,7 @@ public final class StepObservation {
                 : p.getMetadata().getCreationTimestamp()).thenComparing(p -> p.getMetadata().getName()));
     }
 
-    private static Optional<ContainerStatus> mainContainer(Pod pod) {
+    static Optional<ContainerStatus> mainContainer(Pod pod) {
         if (pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
             return Optional.empty();
         }

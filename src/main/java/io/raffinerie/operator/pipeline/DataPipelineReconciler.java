@@ -24,6 +24,7 @@ import io.raffinerie.model.Reasons;
 import io.raffinerie.model.environment.EnvironmentModel;
 import io.raffinerie.model.pipeline.FinallySteps;
 import io.raffinerie.model.pipeline.PipelineValidation;
+import io.raffinerie.model.pipeline.StepInputs;
 import io.raffinerie.operator.common.TargetHistory;
 import io.raffinerie.operator.common.Caches;
 import io.raffinerie.operator.common.LeanItemStore;
@@ -66,7 +67,8 @@ public class DataPipelineReconciler implements Reconciler<DataPipeline> {
         Optional<Problem> problem = EnvironmentModel.checkHost(environment, namespace)
                 .or(() -> PipelineValidation.validate(pipeline.getSpec(), jobs.keySet(), namespace))
                 .or(() -> PipelineValidation.invalidStepJob(FinallySteps.all(pipeline.getSpec()), jobs::get,
-                        Catalogs.of(context, environment)));
+                        Catalogs.of(context, environment)))
+                .or(() -> StepInputs.check(pipeline.getSpec(), jobs::get));
         List<DataRun> runs = RunsByTarget.of(context, pipeline);
         DataPipelineStatus status = StatusPatch.copyOf(pipeline.getStatus(), DataPipelineStatus::new);
         Optional<Duration> untilExpiry = history.keep(pipeline, context, runs, pipeline.getSpec().history, status);

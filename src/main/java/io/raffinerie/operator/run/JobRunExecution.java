@@ -17,6 +17,7 @@ import io.raffinerie.model.run.JobRuns;
 import io.raffinerie.model.RunParameters;
 import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.model.run.StepObservation;
+import io.raffinerie.model.run.StepResults;
 import io.raffinerie.operator.common.Catalogs;
 import io.raffinerie.operator.common.Creations;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +56,8 @@ public class JobRunExecution {
         } else {
             Job current = existing.get();
             List<Pod> pods = RunEventSources.podsOf(context, namespace, jobName);
-            step = StepObservation.observe(job.getMetadata().getName(), jobName, current, pods, previous);
+            step = StepResults.apply(StepObservation.observe(job.getMetadata().getName(), jobName, current, pods, previous),
+                    previous, pods, job.getSpec().results);
             if (cancel && !step.phase.isFinished() && !Boolean.TRUE.equals(current.getSpec().getSuspend())) {
                 JobSuspension.suspend(client, namespace, jobName);
             }

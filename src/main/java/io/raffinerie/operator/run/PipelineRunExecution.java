@@ -24,6 +24,7 @@ import io.raffinerie.model.pipeline.PipelineRuns;
 import io.raffinerie.model.pipeline.FinallySteps;
 import io.raffinerie.model.pipeline.PipelineValidation;
 import io.raffinerie.model.pipeline.RunSnapshots;
+import io.raffinerie.model.pipeline.StepInputs;
 import io.raffinerie.model.pipeline.Workspaces;
 import io.raffinerie.model.run.RunProgress;
 import io.raffinerie.model.run.JobRuns;
@@ -91,7 +92,7 @@ public class PipelineRunExecution {
         Map<String, StepStatus> after = byName(plan.steps());
         for (String step : plan.stepsToStart()) {
             PipelineStep declared = declared(snapshot, step);
-            if (createJob(run, snapshot, declared, finallyInputs(snapshot, plan, step), RunParameters.given(run.getSpec(), status),
+            if (createJob(run, snapshot, declared, inputs(snapshot, plan, declared, after), RunParameters.given(run.getSpec(), status),
                     environment.map(DataEnvironment::getSpec).orElse(null), catalog)) {
                 RunMeasures.upstreamDone(declared.dependsOn, before, after, observedAt)
                         .ifPresent(done -> metrics.stepTransition(run, Duration.between(done, clock.instant())));
@@ -152,6 +153,7 @@ public class PipelineRunExecution {
         // Every step's job is checked before the first starts, so that no step fails half-way for a reason known now.
         Optional<Problem> problem = PipelineValidation.invalidStepJob(FinallySteps.all(snapshot.pipeline),
                         name -> RunSnapshots.frozenJob(frozen, name).orElse(null), catalog)
+                .or(() -> StepInputs.check(frozen.pipeline, name -> RunSnapshots.frozenJob(frozen, name).orElse(null)))
                 .or(() -> RunSnapshots.sizeProblem(frozen))
                 .or(() -> RunParameters.resolve("DataPipeline " + run.getSpec().pipelineRef, frozen.pipeline.parameters, values)
                         .problem())
@@ -191,9 +193,10 @@ public class PipelineRunExecution {
                 snapshot.pipeline.workspace));
     }
 
-    /** What a finally step learns of the run besides its parameters; nothing for the other steps. */
-    private static Map<String, String> finallyInputs(RunSnapshot snapshot, PipelineRunPlan plan, String step) {
-        return FinallySteps.names(snapshot.pipeline).contains(step) ? plan.finallyInputs() : Map.of();
+    /** What a step learns of the run besides its parameters: a finally step the outcome, a step its inputs. */
+    private static Map<String, String> inputs(RunSnapshot snapshot, PipelineRunPlan plan, PipelineStep step,
+            Map<String, StepStatus> steps) {
+        return FinallySteps.names(snapshot.pipeline).contains(step.name) ? plan.finallyInputs() : StepInputs.values(step, steps);
     }
 
     private void readLogTail(String namespace, StepStatus step, PipelineRuns.Observed observed) {

@@ -30,6 +30,18 @@ class TimelineTest {
     }
 
     @Test
+    void aStepShowsTheResultsItWroteInTheirOrder() {
+        DataRunStatus status = new DataRunStatus();
+        StepStatus count = step("count", StepPhase.Succeeded, "2026-11-29T10:00:00Z", "2026-11-29T10:00:50Z");
+        count.results = new java.util.LinkedHashMap<>(java.util.Map.of("rows", "40"));
+        count.results.put("file", "orders.csv");
+        status.steps = List.of(count, step("load", StepPhase.Running, "2026-11-29T10:00:50Z", null));
+        List<Timeline.StepRow> rows = Timeline.of(status, NOW);
+        assertThat(rows.get(0).results()).containsExactly(new Timeline.Result("rows", "40"), new Timeline.Result("file", "orders.csv"));
+        assertThat(rows.get(1).results()).isEmpty();
+    }
+
+    @Test
     void failingNowIsTheNewestRunOfEachTargetWhenItFailed() {
         List<DataRun> runs = new ArrayList<>();
         runs.add(run("a-1", "a", RunPhase.Failed, "2026-11-29T10:00:00Z"));

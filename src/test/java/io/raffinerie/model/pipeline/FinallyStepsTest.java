@@ -23,7 +23,7 @@ class FinallyStepsTest {
     private static DataPipelineSpec twoLevels(FinallyStep... finallySteps) {
         DataPipelineSpec spec = new DataPipelineSpec();
         var alert = step("alert", List.of("score", "dedupe"));
-        alert.when = When.AnyFailed;
+        alert.when = When.AnyFailed.name();
         spec.steps = List.of(step("fetch", null), step("score", List.of("fetch")), step("dedupe", List.of("fetch")), alert);
         spec.finallySteps = new ArrayList<>(List.of(finallySteps));
         return spec;

@@ -308,7 +308,7 @@ class PipelineRunsTest {
                 }
             }
             PipelineStep step = step("s" + i, deps.isEmpty() ? null : deps);
-            step.when = random.nextInt(3) == 0 ? whens[random.nextInt(whens.length)] : null;
+            step.when = random.nextInt(3) == 0 ? whens[random.nextInt(whens.length)].name() : null;
             spec.steps.add(step);
         }
         // Declared in any order: the rules may not depend on it.
@@ -342,7 +342,7 @@ class PipelineRunsTest {
 
         if (spec.failurePolicy == FailurePolicy.StopOnFailure) {
             // The policy's rule: once a step failed, only the steps meant to handle failures start.
-            Map<String, When> whenOf = spec.steps.stream().collect(Collectors.toMap(s -> s.name, s -> s.when == null ? When.AllSucceeded : s.when));
+            Map<String, String> whenOf = spec.steps.stream().collect(Collectors.toMap(s -> s.name, s -> s.when == null ? "AllSucceeded" : s.when));
             assertThat(run.startedAfterAFailure).allSatisfy(s -> assertThat(StepConditions.handlesFailure(whenOf.get(s)))
                     .as("step %s (when %s) started after a failure under StopOnFailure", s, whenOf.get(s)).isTrue());
         }
