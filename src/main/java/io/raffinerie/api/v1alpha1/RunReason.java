@@ -22,6 +22,8 @@ public enum RunReason {
     InvalidSchedule,
     InvalidDuration,
     CycleDetected,
+    InvalidInput,
+    InvalidCondition,
     JobNotFound,
     PipelineNotFound,
     RunNotFound,

@@ -14,10 +14,14 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RunReasonTest {
-    /** Reasons of conditions only: of environments, of Ready=True, of a retried failure, of a skipped step. */
+    /**
+     * Reasons of conditions only: of environments, of Ready=True, of a retried failure, of a skipped step; and of a
+     * failed step, whose run ends with StepFailed.
+     */
     private static final Set<String> NOT_A_RUN_FAILURE = Set.of(Reasons.NAMESPACE_CONFLICT, Reasons.PROVISIONING_FAILED,
             Reasons.ACCESS_ROLE_MISSING, Reasons.RECONCILE_FAILED, Reasons.PROVISIONED, Reasons.VALID, Reasons.ACCEPTED,
-            Reasons.DEPRECATED, Reasons.SUPPORTED, Reasons.CONDITION_NOT_MET, Reasons.ENVIRONMENT_NOT_READY);
+            Reasons.DEPRECATED, Reasons.SUPPORTED, Reasons.CONDITION_NOT_MET, Reasons.ENVIRONMENT_NOT_READY,
+            Reasons.RESULTS_INVALID, Reasons.CONDITION_FAILED);
 
     @Test
     void everyReasonARunCanFailWithIsARunReason() {
