@@ -9,8 +9,8 @@
 #   e2e/images/build.sh all | NAME...      all of them, or the ones named
 #
 # Each image is cached in ~/.cache/raffinerie/images/<name>-<key>/, where the key hashes the code that makes it
-# (scripts_hash) and the exact package versions the image holds (plus, for the operator, the content of
-# target/quarkus-app). A warm start refreshes the mirror's index into a private apt state, resolves the versions the
+# (scripts_hash) and the exact package versions the image holds. The operator's image is the cached operator-jre
+# image plus one layer, target/quarkus-app (app_image): its key hashes the base's key and the app's content. A warm start refreshes the mirror's index into a private apt state, resolves the versions the
 # last build of the image installed and finds the image by its key: seconds. A changed package (a point release, a
 # security update) gives another key and a rebuild. A build happens in a temporary directory renamed into place at
 # the end: an image directory only exists once complete. Without the mirror, the newest image built is reused.
@@ -261,12 +261,13 @@ build() {
 # image NAME: the image's complete directory (cached or built); prints it.
 image() {
   local name=$1 extra="" predicted="" dir
-  describe "$name"
   if [ "$name" = operator ]; then
-    [ -f "$app_dir/quarkus-run.jar" ] || { log "$app_dir/quarkus-run.jar is missing: run \`make build\` first"; return 1; }
-    extra=$(app_hash)
-    REF=$registry/operator:$(app_version)-$extra
+    app_image
+    return
   fi
+  # operator-jre: the operator's image without its app (build adds target/quarkus-app only to `operator`).
+  describe "${name%-jre}"
+  [ "$name" != operator-jre ] || REF=$registry/operator-jre:17
   local last=$cache/$name.packages
   if [ -f "$last" ]; then
     if refreshed "$SUITE"; then
@@ -311,6 +312,45 @@ image() {
   find "$cache" -maxdepth 1 -name "$name-*" -type d -not -path "$dir" -exec rm -rf {} +
   log "$name: $REF, $(numfmt --to=iec "$(stat -c %s "$dir/$name.tar")") archive," \
     "$(numfmt --to=iec "$(cat "$dir/rootfs-bytes")") unpacked, built in $((SECONDS - start)) s"
+  echo "$dir"
+}
+
+# The operator's image: the operator-jre image (the JRE from Debian, cached and keyed by its package versions like
+# the technology images), then target/quarkus-app in /deployments as a second layer. A new jar writes that layer
+# alone, in seconds; the base is rebuilt only when a package of it changes. Prints the image's directory.
+app_image() {
+  local base app key dir tmp start=$SECONDS
+  [ -f "$app_dir/quarkus-run.jar" ] || { log "$app_dir/quarkus-run.jar is missing: run \`make build\` first"; return 1; }
+  base=$(image operator-jre) || return 1
+  app=$(app_hash)
+  REF=$registry/operator:$(app_version)-$app
+  key=$({ basename "$base"; echo "$app"; cat "$here/app_layer.py"; declare -f app_image; } | sha256sum | cut -c1-12)
+  dir=$cache/operator-$key
+  if [ -f "$dir/.complete" ]; then
+    log "operator: cached ($dir)"
+    echo "$dir"
+    return
+  fi
+  tmp=$(mktemp -d "$cache/.operator.XXXXXX")
+  mkdir -p "$tmp/layer/deployments"
+  cp -r "$app_dir/." "$tmp/layer/deployments/"
+  chown -R 0:0 "$tmp/layer"
+  chmod 755 "$tmp/layer"
+  chmod -R a+rX,go-w "$tmp/layer/deployments"
+  python3 "$here/app_layer.py" "$base/operator-jre.tar" "$tmp/layer" "$tmp/operator.tar" --ref "$REF" \
+    --label "io.raffinerie.image.key=$key" --history "e2e/images/build.sh operator: target/quarkus-app in /deployments" \
+    >"$tmp/oci.json"
+  echo "$REF" >"$tmp/ref"
+  cp "$base/packages.txt" "$tmp/packages.txt"
+  echo $(($(cat "$base/rootfs-bytes") + $(du -sb "$tmp/layer" | cut -f1))) >"$tmp/rootfs-bytes"
+  rm -rf "$tmp/layer"
+  touch "$tmp/.complete"
+  rm -rf "$dir"
+  mv -T "$tmp" "$dir"
+  find "$cache" -maxdepth 1 -name "operator-*" -not -name "operator-jre*" -type d -not -path "$dir" -exec rm -rf {} +
+  log "operator: $REF, $(numfmt --to=iec "$(stat -c %s "$dir/operator.tar")") archive (the app layer" \
+    "$(numfmt --to=iec "$(python3 -c 'import json,sys; print(json.load(sys.stdin)["layerSize"])' <"$dir/oci.json")")," \
+    "on $(basename "$base")), in $((SECONDS - start)) s"
   echo "$dir"
 }
 

@@ -94,16 +94,17 @@ print(json.load(sys.stdin)["manifests"][0]["digest"].split(":")[1][:16])')-$test
         jar --create --file /tmp/main.jar --main-class Main -C /tmp/classes . && java -jar /tmp/main.jar' 2>&1) || true
       expect "$name (java -jar)" "$out" "{\"java\": \"$v\", \"how\": \"jar\", \"sum\": 385, $common}" || result=failed ;;
     operator)
-      # The image's own entrypoint runs the jar: the operator registers and starts its controllers (it is stopped
-      # then: with no API server in the sandbox it could go no further).
+      # The image's own entrypoint runs the jar: the operator registers and starts its controllers (JOSDK 5 logs
+      # "Starting 'datarun' controller for reconciler ..."; it is stopped then: with no API server in the sandbox it
+      # could go no further).
       mapfile -t entrypoint < <(python3 -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1]))["Entrypoint"]))' \
         "$image/config.json")
       out=$(run "$image" sh -c 'java -version 2>&1 | head -1; id -u; touch /deployments/x 2>/dev/null || echo read-only
         "$@" >/tmp/operator.log 2>&1 & for i in $(seq 90); do
-          grep -q "Starting operator" /tmp/operator.log && break; sleep 1; done; kill $!; cat /tmp/operator.log' \
+          grep -q "controller for reconciler" /tmp/operator.log && break; sleep 1; done; kill $!; cat /tmp/operator.log' \
         entrypoint "${entrypoint[@]}" 2>&1) || true
       if ! grep -q 'openjdk version "17' <<<"$out" || ! grep -qx 1000 <<<"$out" || ! grep -qx read-only <<<"$out" \
-        || ! grep -q 'Registered reconciler' <<<"$out" || ! grep -q 'Starting operator' <<<"$out"; then
+        || ! grep -q 'Registered reconciler' <<<"$out" || ! grep -q "controller for reconciler" <<<"$out"; then
         log "FAILED: operator printed:"; tail -20 <<<"$out" | sed 's/^/    /' >&2; result=failed
       fi ;;
     *) log "no self-test for $name"; result=failed ;;
