@@ -1,6 +1,7 @@
 package io.raffinerie.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.Map;
@@ -16,6 +17,9 @@ import java.util.Map;
         fieldPath = ".retryOf")
 @ValidationRule(value = "!has(self.retry) || has(self.retryOf)", message = "retry options need spec.retryOf, the run to retry",
         fieldPath = ".retry")
+@ValidationRule(value = "!has(self.revision) || !has(self.retryOf)",
+        message = "a retry reruns the revisions of the run it retries; set revision or retryOf, not both", fieldPath = ".revision")
+@ValidationRule(value = "has(self.revision) == has(oldSelf.revision)", message = "revision is immutable; create a new DataRun")
 public class DataRunSpec {
     @Size(max = 253)
     @ValidationRule(value = Patterns.DNS_SUBDOMAIN_RULE, message = Patterns.DNS_SUBDOMAIN_MESSAGE)
@@ -44,4 +48,10 @@ public class DataRunSpec {
     /** How the retry reruns its steps: what the original ran (default) or the latest pipeline and jobs. */
     @ValidationRule(value = "self == oldSelf", message = "retry is immutable")
     public RetryOptions retry;
+
+    @io.fabric8.generator.annotation.Min(1)
+    @ValidationRule(value = "self == oldSelf", message = "revision is immutable")
+    @JsonPropertyDescription("Run this DataRevision of the job or pipeline (its number) instead of the current spec,"
+            + " to rerun an old version.")
+    public Long revision;
 }

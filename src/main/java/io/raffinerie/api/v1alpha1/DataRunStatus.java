@@ -1,6 +1,7 @@
 package io.raffinerie.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.crd.generator.annotation.SchemaFrom;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ public class DataRunStatus extends Status {
     public String completionTime;
     /** The generation of the job or pipeline this run executed. */
     public Long specGeneration;
+    @JsonPropertyDescription("The number of the DataRevision of the job or pipeline this run executed.")
+    public Long revision;
     /**
      * Succeeded steps over the steps meant to run, such as 2/4 (a step skipped because its condition was not met
      * is not counted); a failed or cancelled run never reads 4/4.

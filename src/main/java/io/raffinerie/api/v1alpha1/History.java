@@ -1,6 +1,7 @@
 package io.raffinerie.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 
@@ -19,4 +20,10 @@ public class History {
     @Min(1)
     @Max(31622400)
     public Integer ttlSecondsAfterFinished;
+
+    @Min(1)
+    @Max(1000)
+    @JsonPropertyDescription("How many DataRevisions of the job or pipeline to keep (default 20); the current one and those"
+            + " an unfinished run uses are always kept.")
+    public Integer revisions;
 }

@@ -10,6 +10,8 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class RunSnapshot {
     public Long pipelineGeneration;
+    /** The pipeline's DataRevision number. */
+    public Long pipelineRevision;
     public DataPipelineSpec pipeline;
     public List<JobSnapshot> jobs;
 
@@ -18,6 +20,8 @@ public class RunSnapshot {
     public static class JobSnapshot {
         public String name;
         public Long generation;
+        /** The job's DataRevision number. */
+        public Long revision;
         public DataJobSpec spec;
     }
 }

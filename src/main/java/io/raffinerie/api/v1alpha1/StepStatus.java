@@ -1,6 +1,7 @@
 package io.raffinerie.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** How one step of a run went. A job run has one step, named after the job. */
@@ -28,4 +29,6 @@ public class StepStatus {
     public String image;
     /** The earlier run whose result this step reuses (retryOf). */
     public String reusedFrom;
+    @JsonPropertyDescription("The number of the DataRevision of the step's job that the step ran.")
+    public Long revision;
 }
