@@ -323,7 +323,7 @@ class InstallManifestsIT {
     @Test
     void theChartCrdsAreTheRepositoryCrds() throws IOException {
         List<String> top = fileNames(Path.of("crds"));
-        assertThat(top).hasSize(5);
+        assertThat(top).hasSize(6);
         assertThat(fileNames(CHART.resolve("crds"))).isEqualTo(top);
         for (String name : top) {
             assertThat(Files.mismatch(Path.of("crds", name), CHART.resolve("crds").resolve(name)))
