@@ -10,7 +10,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataPipeline;
+import io.raffinerie.api.v1alpha1.DataRevision;
 import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.model.revision.Revisions;
 import io.raffinerie.api.v1alpha1.DataTechnology;
 import io.raffinerie.model.environment.EnvironmentModel;
 import io.raffinerie.operator.common.LeanItemStore;
@@ -51,6 +53,8 @@ public class DashboardCache {
     private SharedIndexInformer<DataPipeline> pipelines;
     private SharedIndexInformer<DataRun> runs;
     private SharedIndexInformer<DataTechnology> technologies;
+    /** Whole, frozen specs included: the diff between two revisions reads them. */
+    private SharedIndexInformer<DataRevision> revisions;
     private final Map<String, CompletableFuture<Void>> awaitedRuns = new ConcurrentHashMap<>();
 
     void start(@Observes StartupEvent event) {
@@ -61,6 +65,7 @@ public class DashboardCache {
         technologies = start(DataTechnology.class, false, null);
         jobs = start(DataJob.class, true, null);
         pipelines = start(DataPipeline.class, true, null);
+        revisions = start(DataRevision.class, true, null);
         runs = start(DataRun.class, true, new ResourceEventHandler<>() {
             @Override
             public void onAdd(DataRun run) {
@@ -94,7 +99,7 @@ public class DashboardCache {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        for (SharedIndexInformer<?> informer : new SharedIndexInformer<?>[] {environments, jobs, pipelines, runs, technologies}) {
+        for (SharedIndexInformer<?> informer : new SharedIndexInformer<?>[] {environments, jobs, pipelines, runs, technologies, revisions}) {
             if (informer != null) {
                 informer.stop();
             }
@@ -136,6 +141,11 @@ public class DashboardCache {
 
     public List<DataRun> runs(String namespace) {
         return inNamespace(runs, namespace);
+    }
+
+    /** The revisions of a job or pipeline ({@code kind} DataJob or DataPipeline). */
+    public List<DataRevision> revisions(String namespace, String kind, String name) {
+        return inNamespace(revisions, namespace).stream().filter(r -> Revisions.belongsTo(r, kind, name)).toList();
     }
 
     public Optional<DataJob> job(String namespace, String name) {
