@@ -16,7 +16,9 @@ import io.raffinerie.api.v1alpha1.DataRevision;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.History;
 import io.raffinerie.api.v1alpha1.RunPhase;
+import io.raffinerie.api.v1alpha1.Trigger;
 import io.raffinerie.model.Reasons;
+import io.raffinerie.model.RunLabels;
 import io.raffinerie.model.revision.RevisionContent;
 import io.raffinerie.model.revision.Revisions;
 import jakarta.inject.Inject;
@@ -128,6 +130,29 @@ class RevisionsIT {
         controller.runToSuccess(NS, "load-old");
         assertThat(Resources.awaitRun(client, NS, "load-old", r -> r.getStatus().phase == RunPhase.Succeeded).getStatus().revision)
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aScheduledRunRecordsTheRevisionItsJobWasBuiltFrom() {
+        awaitCurrent(job("hourly", "echo one", null, null), 1);
+        DataJob current = awaitCurrentJob("hourly", 2, "echo two");
+        // A Job as the job's CronJob starts it: its template carries the generation it was built from.
+        client.batch().v1().jobs().inNamespace(NS).resource(new io.fabric8.kubernetes.api.model.batch.v1.JobBuilder().withNewMetadata()
+                .withName("hourly-29000000").addToLabels(RunLabels.SPEC_GENERATION, String.valueOf(current.getMetadata().getGeneration()))
+                .endMetadata().withNewSpec().withSuspend(true).withNewTemplate().withNewSpec().withRestartPolicy("Never")
+                .addNewContainer().withName("main").withImage("bash").endContainer().endSpec().endTemplate().endSpec().build())
+                .create();
+        DataRun run = Resources.run(NS, "hourly-29000000", "hourly", null);
+        run.getMetadata().getLabels().put(RunLabels.TRIGGER, Trigger.Schedule.name());
+        client.resource(run).create();
+        assertThat(Resources.awaitRun(client, NS, "hourly-29000000", r -> r.getStatus().revision != null).getStatus().revision)
+                .isEqualTo(2);
+    }
+
+    private DataJob awaitCurrentJob(String name, long revision, String script) {
+        DataJob applied = job(name, script, null, null);
+        awaitCurrent(applied, revision);
+        return client.resource(applied).get();
     }
 
     @Test

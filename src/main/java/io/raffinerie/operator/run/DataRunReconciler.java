@@ -114,7 +114,7 @@ public class DataRunReconciler implements Reconciler<DataRun> {
             started = !status.steps.isEmpty() || status.trigger == Trigger.Schedule;
             if (problem.isEmpty() || started) {
                 jobRuns.advance(run, executed.orElseGet(() -> placeholder(run)), environment, status, context);
-                RunStatuses.recordRevision(status, revision == null ? null : revision.revision());
+                RunStatuses.recordRevision(status, revision != null ? revision.revision() : scheduledRevision(run, job, status, context));
             }
         } else {
             started = RunSnapshots.isFrozen(status);
@@ -134,6 +134,18 @@ public class DataRunReconciler implements Reconciler<DataRun> {
         UpdateControl<DataRun> update = StatusPatch.ifChanged(run, status);
         // The timers: the pipeline's deadline and the start grace. Step transitions come from Job events.
         return untilDeadline.or(() -> untilGiveUp).map(update::rescheduleAfter).orElse(update);
+    }
+
+    /**
+     * A run its CronJob started ran the job's current revision when its Job was built from the job's current
+     * generation; otherwise which one is not known, and none is recorded.
+     */
+    private Long scheduledRevision(DataRun run, Optional<DataJob> job, DataRunStatus status, Context<DataRun> context) {
+        if (status.revision != null || job.isEmpty() || status.specGeneration == null
+                || !status.specGeneration.equals(job.get().getMetadata().getGeneration())) {
+            return null;
+        }
+        return revisions.job(run, job.get(), context).revision();
     }
 
     /** A run that cannot start waits out its grace, then fails; returns how long it may still wait. */
