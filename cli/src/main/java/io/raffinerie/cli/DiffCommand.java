@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
@@ -19,9 +18,8 @@ class DiffCommand implements Callable<Integer> {
     @Mixin
     KubeOptions kube;
 
-    @Parameters(index = "0", paramLabel = "JOB|PIPELINE", completionCandidates = CompletionNames.Targets.class,
-            description = "The job or pipeline")
-    String target;
+    @Mixin
+    TargetOptions targetOptions;
 
     @Parameters(index = "1", paramLabel = "FROM", description = "The older revision's number")
     long from;
@@ -29,12 +27,10 @@ class DiffCommand implements Callable<Integer> {
     @Parameters(index = "2", paramLabel = "TO", description = "The newer revision's number")
     long to;
 
-    @Option(names = "--kind", description = "${COMPLETION-CANDIDATES}, when both kinds have this name", paramLabel = "KIND")
-    RunCommand.Kind kind;
-
     @Override
     public Integer call() {
-        HasMetadata resource = new Runs(kube.client(), kube.namespace()).target(target, kind == null ? null : kind.name());
+        HasMetadata resource = targetOptions.resolve(kube);
+        String target = targetOptions.target;
         List<DataRevision> revisions = HistoryCommand.of(kube, resource);
         List<RevisionViews.DiffLine> lines = RevisionViews.diff(find(revisions, from), find(revisions, to));
         if (lines.isEmpty()) {
@@ -46,7 +42,7 @@ class DiffCommand implements Callable<Integer> {
     }
 
     private DataRevision find(List<DataRevision> revisions, long number) {
-        return Revisions.numbered(revisions, number).orElseThrow(() -> CliException.invalid(target + " has no revision " + number
+        return Revisions.numbered(revisions, number).orElseThrow(() -> CliException.invalid(targetOptions.target + " has no revision " + number
                 + "; its revisions are: " + (revisions.isEmpty() ? "none" : revisions.stream().map(r -> r.getSpec().revision)
                         .sorted().map(String::valueOf).collect(Collectors.joining(", ")))));
     }

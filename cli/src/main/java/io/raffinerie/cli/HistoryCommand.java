@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
@@ -20,16 +19,13 @@ class HistoryCommand implements Callable<Integer> {
     @Mixin
     KubeOptions kube;
 
-    @Parameters(index = "0", paramLabel = "JOB|PIPELINE", completionCandidates = CompletionNames.Targets.class,
-            description = "The job or pipeline")
-    String target;
-
-    @Option(names = "--kind", description = "${COMPLETION-CANDIDATES}, when both kinds have this name", paramLabel = "KIND")
-    RunCommand.Kind kind;
+    @Mixin
+    TargetOptions targetOptions;
 
     @Override
     public Integer call() {
-        HasMetadata resource = new Runs(kube.client(), kube.namespace()).target(target, kind == null ? null : kind.name());
+        HasMetadata resource = targetOptions.resolve(kube);
+        String target = targetOptions.target;
         List<DataRevision> revisions = of(kube, resource);
         if (!kube.table()) {
             System.out.print(kube.serializeList(revisions));
