@@ -69,9 +69,12 @@ def crd_section(crd):
     names = spec["names"]
     out = []
     for v in spec["versions"]:
-        out += ["## %s" % names["kind"], "",
-                "`apiVersion: %s/%s`, %s%s." % (spec["group"], v["name"], spec["scope"].lower(),
-                                                ", served" if v.get("served") else "")]
+        schema = v.get("schema", {}).get("openAPIV3Schema", {})
+        out += ["## %s" % names["kind"], ""]
+        if schema.get("description"):
+            out += [cell(schema["description"]), ""]
+        out.append("`apiVersion: %s/%s`, %s%s." % (spec["group"], v["name"], spec["scope"].lower(),
+                                                   ", served" if v.get("served") else ""))
         if v.get("subresources"):
             out[-1] += " Subresources: %s." % ", ".join("`%s`" % s for s in v["subresources"])
         out.append("")
@@ -121,7 +124,7 @@ def children(sub, p):
         if items.get("properties"):
             yield from fields(items, p + "[]", items.get("required", []))
         elif validation(items):
-            yield (cell(p + "[]"), cell(type_of(items)), describe(items), cell(validation(items)))
+            yield (cell(p + "[]"), cell(type_of(items)), describe(items, "each entry of `%s`" % cell(p)), cell(validation(items)))
     elif sub.get("properties"):
         yield from fields(sub, p, sub.get("required", []))
     add = sub.get("additionalProperties")
@@ -132,8 +135,8 @@ def children(sub, p):
             yield (cell(p + ".<key>"), cell(type_of(add)), describe(add), cell(validation(add)))
 
 
-def describe(s):
-    return cell(s["description"]) if s.get("description") else "_(no description)_"
+def describe(s, otherwise="_(no description)_"):
+    return cell(s["description"]) if s.get("description") else otherwise
 
 
 def number(n):

@@ -1,5 +1,6 @@
 package io.raffinerie.it;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,7 +27,9 @@ import java.util.stream.Stream;
 
 /**
  * The CRDs as committed in crds/: the ones the build generates into target/kubernetes, with the printer columns
- * in the order the classes declare them (the generator sorts them by JSON path, which puts Age first).
+ * in the order the classes declare them (the generator sorts them by JSON path, which puts Age first), and the
+ * kind's {@link JsonClassDescription} as the schema's own description (the generator takes field descriptions only),
+ * which `kubectl explain` prints for the kind.
  */
 public final class CrdFiles {
     public static final Path COMMITTED = Path.of("crds");
@@ -58,11 +61,21 @@ public final class CrdFiles {
             ObjectNode crd = (ObjectNode) YAML.readTree(Files.readString(generated));
             for (JsonNode version : crd.path("spec").path("versions")) {
                 ((ObjectNode) version).set("additionalPrinterColumns", declaredOrder(kind, (ArrayNode) version.get("additionalPrinterColumns")));
+                describeKind(kind, (ObjectNode) version.path("schema").path("openAPIV3Schema"));
             }
             return "# Generated from the classes in io.raffinerie.api.v1alpha1 by `make crds`; do not edit.\n"
                     + YAML.writeValueAsString(crd);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void describeKind(Class<?> kind, ObjectNode schema) {
+        JsonClassDescription description = kind.getAnnotation(JsonClassDescription.class);
+        if (description != null && !schema.has("description")) {
+            ObjectNode described = schema.objectNode().put("description", description.value());
+            described.setAll(schema);
+            schema.removeAll().setAll(described);
         }
     }
 

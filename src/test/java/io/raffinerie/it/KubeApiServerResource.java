@@ -49,17 +49,28 @@ public class KubeApiServerResource implements QuarkusTestResourceLifecycleManage
 
     /** A kube-apiserver from the local binaries; never downloads. */
     public static KubeAPIServer startServer() {
-        String home = System.getProperty("user.home");
-        String testDir = System.getenv().getOrDefault("KUBE_API_TEST_DIR", home + "/.kubeapitest");
         KubeAPIServer started = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
-                .withTestDir(testDir)
-                .withApiServerVersion(System.getProperty("kube.version", "1.36.3"))
+                .withTestDir(testDir())
+                .withApiServerVersion(version())
                 .withOfflineMode(true)
                 .withUpdateKubeConfig(false)
                 .withStartupTimeout(120_000)
                 .build());
         started.start();
         return started;
+    }
+
+    private static String testDir() {
+        return System.getenv().getOrDefault("KUBE_API_TEST_DIR", System.getProperty("user.home") + "/.kubeapitest");
+    }
+
+    private static String version() {
+        return System.getProperty("kube.version", "1.36.3");
+    }
+
+    /** The kubectl beside the server's binaries. */
+    static Path kubectl() {
+        return Path.of(testDir(), "k8s", version() + "-linux-amd64", "kubectl");
     }
 
     public static KubernetesClient client() {

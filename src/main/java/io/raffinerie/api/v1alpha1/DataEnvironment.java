@@ -1,5 +1,7 @@
 package io.raffinerie.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -8,7 +10,7 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
-/** A governed place to work: a namespace with isolation, quotas, access rights and shared variables. */
+@JsonClassDescription("A governed place to work: a namespace with isolation, quotas, access rights and shared variables.")
 @Group(Api.GROUP)
 @ValidationRule(value = "has(self.spec)", message = "spec is required")
 @Version(Api.VERSION)
@@ -19,4 +21,17 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Reason", jsonPath = Api.READY_REASON, type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class DataEnvironment extends CustomResource<DataEnvironmentSpec, DataEnvironmentStatus> {
+    @Override
+    @JsonPropertyDescription("What the environment governs: its namespace, access, network isolation, quota, container "
+            + "defaults, pod scheduling and shared variables.")
+    public DataEnvironmentSpec getSpec() {
+        return super.getSpec();
+    }
+
+    @Override
+    @JsonPropertyDescription("What the operator made of the environment: the namespace it governs and whether "
+            + "everything is in place (Ready).")
+    public DataEnvironmentStatus getStatus() {
+        return super.getStatus();
+    }
 }

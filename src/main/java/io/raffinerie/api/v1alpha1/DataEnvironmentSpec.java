@@ -1,6 +1,7 @@
 package io.raffinerie.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
@@ -14,26 +15,40 @@ import java.util.List;
                 + ".format([self.variables.filter(v, !self.variables.exists_one(w, w.name == v.name))[0].name])",
         fieldPath = ".variables")
 public class DataEnvironmentSpec {
-    /** The namespace of the environment; defaults to the DataEnvironment's name. */
     @Size(max = 63)
     @ValidationRule(value = Patterns.DNS_LABEL_RULE, message = Patterns.DNS_LABEL_MESSAGE)
     @ValidationRule(value = "!(self in ['default', 'kube-system', 'kube-public', 'kube-node-lease'])",
             message = "a DataEnvironment cannot claim a system namespace")
+    @JsonPropertyDescription("The namespace the environment governs (the operator creates it); defaults to the "
+            + "DataEnvironment's name. A DNS label, not a system namespace; cannot be changed afterwards.")
     public String namespace;
 
     @Size(max = 50)
+    @JsonPropertyDescription("Who may do what in the environment: each entry binds users, groups or service accounts to "
+            + "a role (viewer, editor, manager). At most 50 entries.")
     public List<AccessEntry> access;
 
+    @JsonPropertyDescription("How the environment's pods are fenced: the isolation (Strict by default) and the "
+            + "destinations they may reach.")
     public NetworkSpec network;
 
+    @JsonPropertyDescription("Totals for the environment's namespace (CPU, memory, pods), as a ResourceQuota; absent: no "
+            + "quota.")
     public Quota quota;
 
+    @JsonPropertyDescription("Requests and limits for job containers that set none, as a LimitRange; absent: no LimitRange.")
     public ContainerDefaults defaults;
 
+    @JsonPropertyDescription("Where the pods of the environment's runs go: node selector, tolerations and PriorityClass, "
+            + "for every pod the operator makes for this environment.")
     public Scheduling scheduling;
 
     @Size(max = 100)
+    @JsonPropertyDescription("Environment variables injected into every job of the environment, such as a shared "
+            + "WAREHOUSE_URL: plain values or Secret references. Names unique, at most 100.")
     public List<Variable> variables;
 
+    @JsonPropertyDescription("What happens to the namespace when the DataEnvironment is deleted: Retain (default) leaves "
+            + "it and its contents, Delete deletes it when the operator created it.")
     public DeletionPolicy deletionPolicy;
 }

@@ -1,5 +1,7 @@
 package io.raffinerie.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -9,7 +11,7 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
-/** A unit of work in one technology, run on demand or on a schedule. */
+@JsonClassDescription("A unit of work in one technology, run on demand or on a schedule.")
 @Group(Api.GROUP)
 @ValidationRule(value = "has(self.spec)", message = "spec is required")
 @Version(Api.VERSION)
@@ -25,4 +27,17 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Reason", jsonPath = Api.READY_REASON, type = AdditionalPrinterColumn.Type.STRING, priority = 1)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class DataJob extends CustomResource<DataJobSpec, DataJobStatus> implements Namespaced {
+    @Override
+    @JsonPropertyDescription("What the job runs and how: technology, code, parameters, variables, resources, retries, "
+            + "timeout, schedule, history and alerts.")
+    public DataJobSpec getSpec() {
+        return super.getSpec();
+    }
+
+    @Override
+    @JsonPropertyDescription("Written by the operator: whether the job can run (Ready), its last run, its last success "
+            + "and its schedule's next time.")
+    public DataJobStatus getStatus() {
+        return super.getStatus();
+    }
 }

@@ -2,6 +2,7 @@ package io.raffinerie.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -28,34 +29,49 @@ public class DataPipelineSpec {
                     + " ? 'spec.steps[%d] (%s): dependsOn \"%s\" is not a step of this pipeline; steps are: %s'.format(["
                     + "self.indexOf(s), s.name, s.dependsOn.filter(d, !(d in self.map(t, t.name)))[0], self.map(t, t.name)])"
                     + " : '').filter(m, m != '')[0]")
+    @JsonPropertyDescription("The steps of the pipeline, each running a DataJob once the steps it depends on have ended; "
+            + "together a DAG. Names unique, 1 to 100 steps.")
     public List<PipelineStep> steps;
 
-    /** Steps that run after all the others, whatever happened to them (see FinallyStep). */
     @JsonProperty("finally")
     @Size(max = FinallyStep.MAX_STEPS)
     @ValidationRule(value = "self.all(f, self.exists_one(g, g.name == f.name))", message = "finally step names must be unique",
             messageExpression = "self.map(f, !self.exists_one(g, g.name == f.name) ? 'spec.finally[%d] (%s): the step name"
                     + " \"%s\" is used more than once; step names must be unique'.format([self.indexOf(f), f.name, f.name])"
                     + " : '').filter(m, m != '')[0]")
+    @JsonPropertyDescription("Steps that run once all the others have ended, whatever happened to them (to alert, clean "
+            + "up or publish); their jobs get RAFFINERIE_RUN_OUTCOME and RAFFINERIE_FAILED_STEPS. At most 10.")
     public List<FinallyStep> finallySteps;
 
     @Size(max = 50)
+    @JsonPropertyDescription("The pipeline's parameters, passed to every step's job as environment variables; a DataRun "
+            + "sets them. Names unique, at most 50.")
     public List<Parameter> parameters;
 
+    @JsonPropertyDescription("What a run does after a step fails: StopOnFailure (default) skips the steps not started "
+            + "yet, Continue lets independent branches go on.")
     public FailurePolicy failurePolicy;
 
-    /** How long a run of the whole pipeline may take, such as 2h. */
     @Size(max = 32)
     @ValidationRule(value = Patterns.DURATION_RULE, message = Patterns.DURATION_MESSAGE)
+    @JsonPropertyDescription("How long a run of the whole pipeline may take, such as 2h; past it the running steps are "
+            + "stopped and the run fails with DeadlineExceeded. Absent: no limit.")
     public String timeout;
 
+    @JsonPropertyDescription("When the pipeline runs by itself: a cron schedule run by the operator, with a policy for "
+            + "missed times. Absent: only on demand.")
     public PipelineSchedule schedule;
 
-    /** A volume every step of a run mounts at /workspace, to pass files from one step to the next. */
+    @JsonPropertyDescription("A PersistentVolumeClaim every step of a run mounts at /workspace (a directory per run), to "
+            + "pass files from one step to the next.")
     public Workspace workspace;
 
+    @JsonPropertyDescription("How many finished DataRuns of the pipeline to keep, by outcome (10 each by default), and "
+            + "for how long at most.")
     public History history;
 
     @Size(max = 10)
+    @JsonPropertyDescription("Webhooks to post on run transitions (Started, Succeeded, Failed, TimedOut, Recovered). At "
+            + "most 10.")
     public List<Alert> alerts;
 }

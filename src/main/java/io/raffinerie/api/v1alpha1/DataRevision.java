@@ -1,5 +1,7 @@
 package io.raffinerie.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -13,6 +15,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
  * One version of a DataJob's or DataPipeline's spec, frozen: written by the operator on every spec change, never
  * edited, as ControllerRevision backs kubectl rollout history.
  */
+@JsonClassDescription("One version of a DataJob's or DataPipeline's spec, frozen and immutable: written by the operator on"
+        + " every spec change; runs record and may pin it (spec.revision).")
 @Group(Api.GROUP)
 @ValidationRule(value = "has(self.spec)", message = "spec is required")
 @Version(Api.VERSION)
@@ -25,5 +29,17 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Change cause", jsonPath = ".spec.changeCause", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Hash", jsonPath = ".spec.contentHash", type = AdditionalPrinterColumn.Type.STRING, priority = 1)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
-public class DataRevision extends CustomResource<DataRevisionSpec, Void> implements Namespaced {
+public class DataRevision extends CustomResource<DataRevisionSpec, DataRevisionStatus> implements Namespaced {
+    @Override
+    @JsonPropertyDescription("The target, the revision's number and content hash, the frozen spec, the job revisions a"
+            + " pipeline pins, the change cause and who changed it. Immutable.")
+    public DataRevisionSpec getSpec() {
+        return super.getSpec();
+    }
+
+    @Override
+    @JsonPropertyDescription("Unused: a revision is a record, with nothing to report.")
+    public DataRevisionStatus getStatus() {
+        return super.getStatus();
+    }
 }

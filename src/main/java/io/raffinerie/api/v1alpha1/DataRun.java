@@ -1,5 +1,7 @@
 package io.raffinerie.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -9,7 +11,7 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
-/** One execution of a job or a pipeline. */
+@JsonClassDescription("One execution of a job or a pipeline.")
 @Group(Api.GROUP)
 @ValidationRule(value = "has(self.spec)", message = "spec is required")
 @Version(Api.VERSION)
@@ -26,4 +28,17 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Ready Reason", jsonPath = Api.READY_REASON, type = AdditionalPrinterColumn.Type.STRING, priority = 1)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class DataRun extends CustomResource<DataRunSpec, DataRunStatus> implements Namespaced {
+    @Override
+    @JsonPropertyDescription("What to run, a job (jobRef) or a pipeline (pipelineRef), with which parameters; cancel "
+            + "stops it, retryOf reruns a failed run's steps.")
+    public DataRunSpec getSpec() {
+        return super.getSpec();
+    }
+
+    @Override
+    @JsonPropertyDescription("Written by the operator: the run's phase, times, trigger, parameters, each step's "
+            + "outcome, and the reason and message when it did not succeed.")
+    public DataRunStatus getStatus() {
+        return super.getStatus();
+    }
 }

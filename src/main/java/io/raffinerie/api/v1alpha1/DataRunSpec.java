@@ -24,29 +24,35 @@ public class DataRunSpec {
     @Size(max = 253)
     @ValidationRule(value = Patterns.DNS_SUBDOMAIN_RULE, message = Patterns.DNS_SUBDOMAIN_MESSAGE)
     @ValidationRule(value = "self == oldSelf", message = "jobRef is immutable")
+    @JsonPropertyDescription("The DataJob to run, in the run's namespace; exactly one of jobRef and pipelineRef.")
     public String jobRef;
 
     @Size(max = 253)
     @ValidationRule(value = Patterns.DNS_SUBDOMAIN_RULE, message = Patterns.DNS_SUBDOMAIN_MESSAGE)
     @ValidationRule(value = "self == oldSelf", message = "pipelineRef is immutable")
+    @JsonPropertyDescription("The DataPipeline to run, in the run's namespace; exactly one of jobRef and pipelineRef.")
     public String pipelineRef;
 
-    /** Values for the job's or pipeline's parameters, over their defaults. */
     @Size(max = 50)
     @ValidationRule(value = "self == oldSelf", message = "parameters are immutable")
+    @JsonPropertyDescription("Values for the job's or pipeline's declared parameters, over their defaults, such as {DAY: "
+            + "\"2026-11-29\"}. An undeclared name fails the run (UnknownParameter).")
     public Map<String, String> parameters;
 
-    /** true stops the running Jobs and cancels what has not started. */
+    @JsonPropertyDescription("true cancels the run: its running Jobs are stopped and the steps not started yet are "
+            + "Cancelled.")
     public Boolean cancel;
 
-    /** A finished run whose failed and skipped steps this run reruns. */
     @Size(max = 253)
     @ValidationRule(value = Patterns.DNS_SUBDOMAIN_RULE, message = Patterns.DNS_SUBDOMAIN_MESSAGE)
     @ValidationRule(value = "self == oldSelf", message = "retryOf is immutable")
+    @JsonPropertyDescription("A finished run of the same pipeline whose failed and skipped steps this run reruns; its "
+            + "succeeded steps are reused. Pipeline runs only.")
     public String retryOf;
 
-    /** How the retry reruns its steps: what the original ran (default) or the latest pipeline and jobs. */
     @ValidationRule(value = "self == oldSelf", message = "retry is immutable")
+    @JsonPropertyDescription("How a retry (retryOf) reruns its steps: with what the original run ran (default) or with "
+            + "the latest pipeline and jobs.")
     public RetryOptions retry;
 
     @io.fabric8.generator.annotation.Min(1)

@@ -1,10 +1,13 @@
 package io.raffinerie.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.raffinerie.api.v1alpha1.schema.LabelSelectorSchema;
 import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -35,29 +38,37 @@ import java.util.List;
                 + ".format([self.versions.filter(v, !self.versions.exists_one(w, w.name == v.name))[0].name])",
         fieldPath = ".versions")
 public class DataTechnologySpec {
-    /** A readable name, such as Python. */
     @Size(max = 64)
+    @JsonPropertyDescription("A readable name for the dashboard and the CLI, such as Python.")
     public String displayName;
 
-    /** How a job's container starts: Script, Command, SparkSubmit or Image. */
     @Required
+    @JsonPropertyDescription("How a job's container starts: Script (the job's script run by the interpreter), Command "
+            + "(the job's command on the version's image), SparkSubmit (spark-submit in cluster mode) or Image (the job's "
+            + "own image).")
     public TechnologyLaunch launch;
 
-    /** Script: the command that runs the mounted script, such as [python] or [Rscript]. */
     @Size(max = 8)
+    @JsonPropertyDescription("For launch Script only, and required there: the command that runs the mounted script, such "
+            + "as [python] or [Rscript].")
     public List<String> interpreter;
 
-    /** The version of jobs that name none. */
     @Size(max = 32)
     @ValidationRule(value = Patterns.VERSION_RULE, message = Patterns.VERSION_MESSAGE)
+    @JsonPropertyDescription("The version of jobs that name none; one of versions, not Disabled. Required when there are "
+            + "versions.")
     public String defaultVersion;
 
     @Size(max = 32)
+    @JsonPropertyDescription("The versions jobs may choose, each with its pinned image and lifecycle; required unless "
+            + "launch is Image, which has none. Names unique, at most 32.")
     public List<TechnologyVersion> versions;
 
-    /** What jobs get when they say nothing: resources. */
+    @JsonPropertyDescription("What jobs of the technology get when their spec says nothing: resources.")
     public TechnologyDefaults defaults;
 
-    /** The DataEnvironments (by their labels) whose jobs may use the technology; absent: every environment. */
+    @JsonPropertyDescription("The DataEnvironments, by their labels, whose jobs may use the technology; absent: every "
+            + "environment.")
+    @SchemaFrom(type = LabelSelectorSchema.class)
     public LabelSelector environments;
 }

@@ -1,13 +1,14 @@
 package io.raffinerie.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class DataTechnologyStatus extends Status {
-    /** How many DataJobs use each version (a job without a version uses the default). */
+    @JsonPropertyDescription("How many DataJobs use each version (a job without a version uses the default).")
     public List<VersionUsage> versions = new ArrayList<>();
-    /** How many DataJobs use the technology, whatever their version. */
+    @JsonPropertyDescription("How many DataJobs use the technology, whatever their version.")
     public Integer jobs;
 }

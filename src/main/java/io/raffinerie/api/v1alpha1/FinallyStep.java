@@ -1,6 +1,7 @@
 package io.raffinerie.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /**
  * A step that runs once all the pipeline's steps have ended (Tekton's finally, Argo's onExit): to alert, clean up
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public class FinallyStep extends StepJob {
     public static final int MAX_STEPS = 10;
 
-    /** Always by default. */
+    @JsonPropertyDescription("When the finally step runs: Always (default, not after a cancel), Succeeded (every step "
+            + "succeeded or was skipped by its condition) or Failed (a step failed or the run ran out of time).")
     public FinallyWhen when;
 }

@@ -10,15 +10,18 @@ import io.fabric8.generator.annotation.Min;
 public class History {
     @Min(0)
     @Max(1000)
+    @JsonPropertyDescription("How many succeeded runs to keep, 0 to 1000; default 10.")
     public Integer succeeded;
 
     @Min(0)
     @Max(1000)
+    @JsonPropertyDescription("How many failed or cancelled runs to keep, 0 to 1000; default 10.")
     public Integer failed;
 
-    /** Finished runs older than this are deleted, even within the counts; as on a batch/v1 Job. */
     @Min(1)
     @Max(31622400)
+    @JsonPropertyDescription("Finished runs older than this many seconds are deleted, even within the counts, as on a "
+            + "batch/v1 Job; 1 to 31622400 (a year). Absent: no age limit.")
     public Integer ttlSecondsAfterFinished;
 
     @Min(1)

@@ -1,5 +1,6 @@
 package io.raffinerie.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -10,15 +11,16 @@ public abstract class StepJob {
     @Required
     @Size(min = 1, max = 63)
     @ValidationRule(value = Patterns.DNS_LABEL_RULE, message = Patterns.DNS_LABEL_MESSAGE)
+    @JsonPropertyDescription("The step's name, unique in the pipeline, such as load; a DNS label.")
     public String name;
 
-    /** A DataJob in the pipeline's namespace. */
     @Required
     @Size(min = 1, max = 253)
     @ValidationRule(value = Patterns.DNS_SUBDOMAIN_RULE, message = Patterns.DNS_SUBDOMAIN_MESSAGE)
+    @JsonPropertyDescription("The DataJob the step runs, in the pipeline's namespace.")
     public String jobRef;
 
-    /** Parameters for this step only, over the pipeline's. */
     @Size(max = 50)
+    @JsonPropertyDescription("Parameter values for this step only, over the pipeline's (and the run's). At most 50.")
     public Map<String, String> parameters;
 }

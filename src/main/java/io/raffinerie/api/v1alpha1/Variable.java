@@ -1,6 +1,7 @@
 package io.raffinerie.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -12,11 +13,16 @@ public class Variable {
     @Required
     @Size(max = 128)
     @ValidationRule(value = Patterns.ENV_NAME_RULE, message = Patterns.ENV_NAME_MESSAGE)
+    @JsonPropertyDescription("The variable's name, such as WAREHOUSE_URL: letters, digits and '_', not starting with a "
+            + "digit.")
     public String name;
 
     @Size(max = 32768)
+    @JsonPropertyDescription("A plain value; exactly one of value and secretKeyRef.")
     public String value;
 
+    @JsonPropertyDescription("A key of a Secret in the same namespace, whose value the container gets; the operator "
+            + "never copies it. Exactly one of value and secretKeyRef.")
     public SecretKeyRef secretKeyRef;
 
     public Variable() {

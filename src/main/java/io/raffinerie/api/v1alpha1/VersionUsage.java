@@ -1,12 +1,15 @@
 package io.raffinerie.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.Objects;
 
 /** How many DataJobs use one version of a technology. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class VersionUsage {
+    @JsonPropertyDescription("The version's name.")
     public String name;
+    @JsonPropertyDescription("How many DataJobs use the version.")
     public Integer inUseBy;
 
     public VersionUsage() {

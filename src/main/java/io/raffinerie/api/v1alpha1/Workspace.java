@@ -1,6 +1,7 @@
 package io.raffinerie.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -11,9 +12,9 @@ import io.fabric8.generator.annotation.ValidationRule;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class Workspace {
-    /** The PersistentVolumeClaim, in the pipeline's namespace. */
     @Required
     @Size(max = 253)
     @ValidationRule(value = Patterns.DNS_SUBDOMAIN_RULE, message = Patterns.DNS_SUBDOMAIN_MESSAGE)
+    @JsonPropertyDescription("The PersistentVolumeClaim, in the pipeline's namespace, such as sales-workspace.")
     public String claimName;
 }
