@@ -44,6 +44,12 @@ public final class Reasons {
     public static final String INVALID_CONDITION = "InvalidCondition";
     /** A step's when expression could not be evaluated (a missing result, a result that is no number...). */
     public static final String CONDITION_FAILED = "ConditionFailed";
+    /** A run waits for the DataRevision it runs: not recorded yet (the spec just changed, or the pin is ahead). */
+    public static final String REVISION_PENDING = "RevisionPending";
+    /** The revision a run pins does not exist (never did, or was pruned). */
+    public static final String REVISION_NOT_FOUND = "RevisionNotFound";
+    /** A revision's content does not match its contentHash: someone replaced it. */
+    public static final String REVISION_CORRUPTED = "RevisionCorrupted";
     public static final String RECONCILE_FAILED = "ReconcileFailed";
     public static final String PROVISIONED = "Provisioned";
     public static final String VALID = "Valid";

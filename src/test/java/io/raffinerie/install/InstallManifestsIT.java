@@ -78,6 +78,7 @@ class InstallManifestsIT {
             rule("raffinerie.io", "dataenvironments,datajobs,datapipelines", "get,list,watch,patch,update"),
             rule("raffinerie.io", "datatechnologies", "get,list,watch"),
             rule("raffinerie.io", "dataruns", "get,list,watch,patch,update,create,delete"),
+            rule("raffinerie.io", "datarevisions", "get,list,watch,create,delete"),
             rule("raffinerie.io", "dataenvironments/status,datajobs/status,datapipelines/status,dataruns/status,datatechnologies/status",
                     "get,patch,update"),
             rule("raffinerie.io", "dataenvironments/finalizers,dataruns/finalizers", "update"),
@@ -129,7 +130,7 @@ class InstallManifestsIT {
         assertThat(kinds(defaults)).containsExactlyInAnyOrder(
                 "CustomResourceDefinition/dataenvironments.raffinerie.io", "CustomResourceDefinition/datajobs.raffinerie.io",
                 "CustomResourceDefinition/datapipelines.raffinerie.io", "CustomResourceDefinition/dataruns.raffinerie.io",
-                "CustomResourceDefinition/datatechnologies.raffinerie.io",
+                "CustomResourceDefinition/datatechnologies.raffinerie.io", "CustomResourceDefinition/datarevisions.raffinerie.io",
                 "DataTechnology/bash", "DataTechnology/container", "DataTechnology/java", "DataTechnology/python", "DataTechnology/spark",
                 "ValidatingAdmissionPolicy/raffinerie-technology-lifecycle",
                 "ValidatingAdmissionPolicyBinding/raffinerie-technology-lifecycle",
@@ -322,7 +323,7 @@ class InstallManifestsIT {
     @Test
     void theChartCrdsAreTheRepositoryCrds() throws IOException {
         List<String> top = fileNames(Path.of("crds"));
-        assertThat(top).hasSize(5);
+        assertThat(top).hasSize(6);
         assertThat(fileNames(CHART.resolve("crds"))).isEqualTo(top);
         for (String name : top) {
             assertThat(Files.mismatch(Path.of("crds", name), CHART.resolve("crds").resolve(name)))

@@ -13,7 +13,9 @@ import io.raffinerie.api.v1alpha1.AccessEntry;
 import io.raffinerie.api.v1alpha1.AccessRole;
 import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.api.v1alpha1.DataEnvironmentSpec;
+import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataPipeline;
+import io.raffinerie.model.revision.Revisions;
 import io.raffinerie.api.v1alpha1.DataPipelineSpec;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.Parameter;
@@ -133,6 +135,29 @@ class DashboardIT {
         assertThatThrownBy(() -> actions.start(masters, NS, "pipeline", "daily", Map.of(), null, false))
                 .isInstanceOf(DashboardException.class).hasMessageContaining("privileged group system:masters");
         assertThatThrownBy(() -> actions.cancel(masters, NS, "any")).isInstanceOf(DashboardException.class);
+    }
+
+    @Test
+    void aJobsPageListsItsRevisionsAndShowsTheDiffBetweenTwo() {
+        DataJob job = Resources.bashJob(NS, "revised");
+        job.getSpec().script = "echo before";
+        client.resource(job).serverSideApply();
+        job.getSpec().script = "echo after";
+        job.getMetadata().setAnnotations(Map.of(Revisions.CHANGE_CAUSE, SCRIPT));
+        client.resource(job).serverSideApply();
+        await().atMost(Resources.TIMEOUT).until(() -> cache.revisions(NS, "DataJob", "revised").size() == 2
+                && cache.job(NS, "revised").map(j -> j.getStatus() != null && Long.valueOf(2).equals(j.getStatus().currentRevision))
+                        .orElse(false));
+        String jobPage = page(viewer, "/ns/" + NS + "/jobs/revised").asString();
+        assertThat(jobPage).contains("<code>revised-2</code> <span class=\"phase Succeeded\">current</span>", "<code>revised-1</code>",
+                "action=\"/ns/" + NS + "/jobs/revised/diff\"").doesNotContain(SCRIPT).contains("&lt;script&gt;");
+        String diff = page(viewer, "/ns/" + NS + "/jobs/revised/diff?from=1&to=2").asString();
+        assertThat(diff).contains("<span class=\"removed\">-  &quot;script&quot; : &quot;echo before&quot;",
+                "<span class=\"added\">+  &quot;script&quot; : &quot;echo after&quot;");
+        assertThat(page(viewer, "/ns/" + NS + "/jobs/revised/diff?from=2&to=2").asString()).contains("hold the same spec");
+        assertThat(page(viewer, "/ns/" + NS + "/jobs/revised/diff?from=1&to=9").statusCode()).isEqualTo(404);
+        assertThat(page(viewer, "/ns/" + OTHER + "/jobs/revised/diff?from=1&to=2").statusCode()).as("a namespace they may not read")
+                .isEqualTo(404);
     }
 
     @Test

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "kubectl-raffinerie", mixinStandardHelpOptions = true, version = "kubectl-raffinerie 0.1.0",
         description = "Run, watch and inspect Raffinerie jobs and pipelines, with your kubeconfig's identity.",
         subcommands = {RunCommand.class, LogsCommand.class, GetCommand.class, ListCommand.class, CancelCommand.class,
-                RetryCommand.class, EnvsCommand.class, TechCommand.class, CompletionCommand.class},
+                RetryCommand.class, EnvsCommand.class, TechCommand.class, HistoryCommand.class, DiffCommand.class,
+                CompletionCommand.class},
         footer = {"", "Exit codes: 0 Succeeded (or done), 1 Failed, 2 Cancelled (a watched run's result), 3 bad input,"
                 + " 4 forbidden (RBAC), 5 cluster error."})
 public class Main implements Runnable {

@@ -35,7 +35,8 @@ class CompletionTest {
 
     @Test
     void theFirstWordCompletesToTheSubcommandsWithTheirDescriptions() {
-        assertThat(values("")).containsExactly("run", "logs", "get", "list", "cancel", "retry", "envs", "tech", "completion");
+        assertThat(values("")).containsExactly("run", "logs", "get", "list", "cancel", "retry", "envs", "tech", "history", "diff",
+                "completion");
         assertThat(values("re")).containsExactly("retry");
         assertThat(completer.complete(List.of("ru"))).containsExactly("run\tStart a run of a job or a pipeline (a new DataRun).",
                 ":" + Completer.NO_FILE_COMPLETION);
@@ -103,7 +104,7 @@ class CompletionTest {
     @Test
     void usageErrorsNameTheProblemTheCloseNameAndTheHelpToRead() {
         assertThat(usage("gte")).isEqualTo("error: unknown command gte; did you mean \"get\"? commands: run, logs, get, list,"
-                + " cancel, retry, envs, tech, completion; see: kubectl raffinerie --help\n");
+                + " cancel, retry, envs, tech, history, diff, completion; see: kubectl raffinerie --help\n");
         assertThat(usage("get")).isEqualTo("error: Missing required parameter: 'RUN' (The run, or @latest); see: kubectl"
                 + " raffinerie get --help\n");
         assertThat(usage("run", "daily-sales", "--wath")).isEqualTo("error: unknown option --wath; did you mean \"--watch\"?"

@@ -17,6 +17,9 @@ import java.util.Map;
         fieldPath = ".retryOf")
 @ValidationRule(value = "!has(self.retry) || has(self.retryOf)", message = "retry options need spec.retryOf, the run to retry",
         fieldPath = ".retry")
+@ValidationRule(value = "!has(self.revision) || !has(self.retryOf)",
+        message = "a retry reruns the revisions of the run it retries; set revision or retryOf, not both", fieldPath = ".revision")
+@ValidationRule(value = "has(self.revision) == has(oldSelf.revision)", message = "revision is immutable; create a new DataRun")
 public class DataRunSpec {
     @Size(max = 253)
     @ValidationRule(value = Patterns.DNS_SUBDOMAIN_RULE, message = Patterns.DNS_SUBDOMAIN_MESSAGE)
@@ -51,4 +54,10 @@ public class DataRunSpec {
     @JsonPropertyDescription("How a retry (retryOf) reruns its steps: with what the original run ran (default) or with "
             + "the latest pipeline and jobs.")
     public RetryOptions retry;
+
+    @io.fabric8.generator.annotation.Min(1)
+    @ValidationRule(value = "self == oldSelf", message = "revision is immutable")
+    @JsonPropertyDescription("Run this DataRevision of the job or pipeline (its number) instead of the current spec,"
+            + " to rerun an old version.")
+    public Long revision;
 }

@@ -20,6 +20,8 @@ public class DataRunStatus extends Status {
     public String completionTime;
     @JsonPropertyDescription("The metadata.generation of the job or pipeline this run executed.")
     public Long specGeneration;
+    @JsonPropertyDescription("The number of the DataRevision of the job or pipeline this run executed.")
+    public Long revision;
     @JsonPropertyDescription("Succeeded steps over the steps meant to run, such as 2/4 (a step skipped by its condition "
             + "is not counted); a failed or cancelled run never reads 4/4.")
     public String progress;

@@ -23,4 +23,10 @@ public class History {
     @JsonPropertyDescription("Finished runs older than this many seconds are deleted, even within the counts, as on a "
             + "batch/v1 Job; 1 to 31622400 (a year). Absent: no age limit.")
     public Integer ttlSecondsAfterFinished;
+
+    @Min(1)
+    @Max(1000)
+    @JsonPropertyDescription("How many DataRevisions of the job or pipeline to keep (default 20); the current one and those"
+            + " an unfinished run uses are always kept.")
+    public Integer revisions;
 }

@@ -33,7 +33,11 @@ public enum RunReason {
     UnknownParameter,
     MissingParameter,
     NoEnvironment,
-    SnapshotTooLarge;
+    SnapshotTooLarge,
+    /** The revision the run pins does not exist (never did, or was pruned), or was never recorded in time. */
+    RevisionNotFound,
+    /** The revision's content does not match its contentHash. */
+    RevisionCorrupted;
 
     /** The run reason of a condition's or a step's reason of the same name. */
     public static Optional<RunReason> of(String reason) {

@@ -12,6 +12,8 @@ import java.util.List;
 public class RunSnapshot {
     @JsonPropertyDescription("The pipeline's metadata.generation when the run started.")
     public Long pipelineGeneration;
+    @JsonPropertyDescription("The pipeline's DataRevision number.")
+    public Long pipelineRevision;
     @JsonPropertyDescription("The pipeline's spec when the run started.")
     public DataPipelineSpec pipeline;
     @JsonPropertyDescription("The specs of the pipeline's jobs when the run started.")
@@ -24,6 +26,8 @@ public class RunSnapshot {
         public String name;
         @JsonPropertyDescription("The DataJob's metadata.generation when the run started.")
         public Long generation;
+        @JsonPropertyDescription("The job's DataRevision number.")
+        public Long revision;
         @JsonPropertyDescription("The DataJob's spec when the run started.")
         public DataJobSpec spec;
     }

@@ -1,6 +1,7 @@
 package io.raffinerie.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.Map;
@@ -44,4 +45,6 @@ public class StepStatus {
     public Map<String, String> results;
     @JsonPropertyDescription("The earlier run whose result this step reuses (retryOf).")
     public String reusedFrom;
+    @JsonPropertyDescription("The number of the DataRevision of the step's job that the step ran.")
+    public Long revision;
 }

@@ -15,4 +15,6 @@ public class TargetStatus extends Status {
     @JsonPropertyDescription("The last scheduled time a run was started for (RFC 3339); a restart of the operator "
             + "neither skips nor repeats it.")
     public String lastScheduleTime;
+    @JsonPropertyDescription("The number of the DataRevision that holds the current spec.")
+    public Long currentRevision;
 }

@@ -105,7 +105,12 @@ public final class RunSnapshots {
 
     /** The job of a step, as frozen. */
     public static DataJob job(RunSnapshot snapshot, PipelineStep step, String namespace) {
-        RunSnapshot.JobSnapshot frozen = snapshot.jobs.stream().filter(j -> j.name.equals(step.jobRef)).findFirst().orElseThrow();
+        return job(snapshot, step.jobRef, namespace);
+    }
+
+    /** A job, as frozen. */
+    public static DataJob job(RunSnapshot snapshot, String name, String namespace) {
+        RunSnapshot.JobSnapshot frozen = snapshot.jobs.stream().filter(j -> j.name.equals(name)).findFirst().orElseThrow();
         DataJob job = new DataJob();
         job.getMetadata().setName(frozen.name);
         job.getMetadata().setNamespace(namespace);

@@ -32,12 +32,15 @@ public final class JobRuns {
         if (step != null) {
             labels.put(RunLabels.STEP, LabelValues.of(step));
         }
+        Map<String, String> jobLabels = new java.util.LinkedHashMap<>(labels);
+        if (job.getMetadata().getGeneration() != null) { // a revision's spec has no generation
+            jobLabels.put(RunLabels.SPEC_GENERATION, String.valueOf(job.getMetadata().getGeneration()));
+        }
         return new JobBuilder()
                 .withNewMetadata()
                 .withName(jobName(run, step))
                 .withNamespace(run.getMetadata().getNamespace())
-                .withLabels(labels)
-                .addToLabels(RunLabels.SPEC_GENERATION, String.valueOf(job.getMetadata().getGeneration()))
+                .withLabels(jobLabels)
                 .withAnnotations(resolution.version() == null ? null : Map.of(RunLabels.TECHNOLOGY_VERSION, resolution.version()))
                 .withOwnerReferences(new OwnerReferenceBuilder()
                         .withApiVersion(run.getApiVersion())

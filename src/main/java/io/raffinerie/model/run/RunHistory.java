@@ -58,6 +58,7 @@ public final class RunHistory {
         view.trigger = status.trigger;
         view.startTime = status.startTime;
         view.completionTime = status.completionTime;
+        view.revision = status.revision;
         view.progress = status.progress;
         return view;
     }

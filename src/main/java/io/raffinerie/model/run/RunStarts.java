@@ -26,6 +26,9 @@ public final class RunStarts {
         if (waitsForCapacity(problem)) {
             return new Verdict(false, Optional.empty());
         }
+        if (failsAtOnce(problem)) {
+            return new Verdict(true, Optional.empty());
+        }
         Instant created = creationTimestamp == null ? now : Instant.parse(creationTimestamp);
         Duration left = Duration.between(now, created.plus(grace));
         return !left.isNegative() && !left.isZero() ? new Verdict(false, Optional.of(left)) : new Verdict(true, Optional.empty());
@@ -45,9 +48,17 @@ public final class RunStarts {
         return Reasons.ENVIRONMENT_NOT_READY.equals(problem.reason());
     }
 
-    /** The run fails without having started, with the problem's message. */
+    /** A revision that was pruned or tampered with does not come back: waiting would not help. */
+    private static boolean failsAtOnce(Problem problem) {
+        return Reasons.REVISION_NOT_FOUND.equals(problem.reason()) || Reasons.REVISION_CORRUPTED.equals(problem.reason());
+    }
+
+    /**
+     * The run fails without having started, with the problem's message. A revision still pending at the end of the
+     * grace is not found.
+     */
     public static void fail(DataRunStatus status, Problem problem, Instant now) {
-        RunStatuses.failed(status, RunReason.of(problem.reason()).orElse(RunReason.InvalidSpec),
-                "could not start: " + problem.message(), now);
+        String reason = Reasons.REVISION_PENDING.equals(problem.reason()) ? Reasons.REVISION_NOT_FOUND : problem.reason();
+        RunStatuses.failed(status, RunReason.of(reason).orElse(RunReason.InvalidSpec), "could not start: " + problem.message(), now);
     }
 }

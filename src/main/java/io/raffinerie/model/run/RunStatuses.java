@@ -102,6 +102,16 @@ public final class RunStatuses {
         status.completionTime = Conditions.timestamp(now);
     }
 
+    /** A job run records the revision it executes once its step exists; its step says the same. */
+    public static void recordRevision(DataRunStatus status, Long revision) {
+        if (status.revision == null && revision != null && !status.steps.isEmpty()) {
+            status.revision = revision;
+        }
+        if (status.revision != null && !status.steps.isEmpty() && status.steps.get(0).revision == null) {
+            status.steps.get(0).revision = status.revision;
+        }
+    }
+
     public static StepStatus copy(StepStatus step) {
         StepStatus copy = new StepStatus();
         copy.name = step.name;
@@ -117,6 +127,7 @@ public final class RunStatuses {
         copy.reusedFrom = step.reusedFrom;
         copy.finallyStep = step.finallyStep;
         copy.results = step.results;
+        copy.revision = step.revision;
         return copy;
     }
 

@@ -9,9 +9,11 @@ import io.quarkus.runtime.StartupEvent;
 import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataPipeline;
+import io.raffinerie.api.v1alpha1.DataRevision;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.DataTechnology;
 import io.raffinerie.model.environment.EnvironmentModel;
+import io.raffinerie.model.revision.Revisions;
 import io.raffinerie.operator.common.OperatorSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -54,6 +56,8 @@ public class DashboardCache {
     private KindCache<DataPipeline> pipelines;
     private KindCache<DataRun> runs;
     private KindCache<DataTechnology> technologies;
+    /** Always the dashboard's own informer: the controllers' caches drop the frozen specs that a diff reads. */
+    private KindCache<DataRevision> revisions;
     private final Map<String, CompletableFuture<Void>> awaitedRuns = new ConcurrentHashMap<>();
 
     void start(@Observes StartupEvent event) {
@@ -65,6 +69,7 @@ public class DashboardCache {
         jobs = cache(DataJob.class, "datajob", true);
         pipelines = cache(DataPipeline.class, "datapipeline", true);
         runs = cache(DataRun.class, "datarun", true);
+        revisions = new InformerKindCache<>(client, DataRevision.class, true, this::added);
     }
 
     /**
@@ -88,7 +93,7 @@ public class DashboardCache {
         if (environments == null) {
             return; // the dashboard is off: nothing was started
         }
-        for (KindCache<?> cache : List.of(environments, jobs, pipelines, runs, technologies)) {
+        for (KindCache<?> cache : List.of(environments, jobs, pipelines, runs, technologies, revisions)) {
             cache.stop();
         }
     }
@@ -128,6 +133,11 @@ public class DashboardCache {
 
     public List<DataRun> runs(String namespace) {
         return runs.inNamespace(namespace);
+    }
+
+    /** The revisions of a job or pipeline ({@code kind} DataJob or DataPipeline). */
+    public List<DataRevision> revisions(String namespace, String kind, String name) {
+        return revisions.inNamespace(namespace).stream().filter(r -> Revisions.belongsTo(r, kind, name)).toList();
     }
 
     public Optional<DataJob> job(String namespace, String name) {

@@ -2,7 +2,11 @@ package io.raffinerie.operator.dashboard;
 
 import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.api.v1alpha1.DataJob;
+import io.raffinerie.api.v1alpha1.DataRevision;
 import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.api.v1alpha1.RevisionTarget;
+import io.raffinerie.model.dashboard.RevisionViews;
+import io.raffinerie.model.revision.Revisions;
 import io.raffinerie.model.dashboard.CatalogView;
 import io.raffinerie.model.dashboard.Overview;
 import io.raffinerie.model.dashboard.TargetViews;
@@ -13,6 +17,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
@@ -92,7 +97,32 @@ public class DashboardPages {
                         runsOf(namespace, RunMeasures.JOB, name), clock.instant())
                 : TargetViews.pipeline(cache.pipeline(namespace, name).orElseThrow(() -> DashboardException.notFound(title)),
                         runsOf(namespace, RunMeasures.PIPELINE, name), clock.instant());
-        return Pages.target(Chrome.of(title, user, false), page, rights).render();
+        String targetKind = isJob ? RevisionTarget.JOB : RevisionTarget.PIPELINE;
+        Long current = isJob ? cache.job(namespace, name).map(j -> j.getStatus() == null ? null : j.getStatus().currentRevision).orElse(null)
+                : cache.pipeline(namespace, name).map(p -> p.getStatus() == null ? null : p.getStatus().currentRevision).orElse(null);
+        RevisionViews.RevisionList revisions = RevisionViews.list("/ns/" + namespace + "/" + kind + "/" + name + "/diff",
+                cache.revisions(namespace, targetKind, name), current);
+        return Pages.target(Chrome.of(title, user, false), page, rights, revisions).render();
+    }
+
+    /** The diff between two revisions of a job or a pipeline, by number. */
+    @GET
+    @Path("ns/{namespace}/{kind:jobs|pipelines}/{name}/diff")
+    public String diff(@PathParam("namespace") String namespace, @PathParam("kind") String kind, @PathParam("name") String name,
+            @QueryParam("from") long from, @QueryParam("to") long to, HttpHeaders headers) {
+        DashboardUser user = user(headers);
+        readable(user, namespace);
+        String targetKind = "jobs".equals(kind) ? RevisionTarget.JOB : RevisionTarget.PIPELINE;
+        checkName(name, targetKind);
+        List<DataRevision> known = cache.revisions(namespace, targetKind, name);
+        DataRevision before = Revisions.numbered(known, from)
+                .orElseThrow(() -> DashboardException.notFound("Revision " + from + " of " + targetKind + " " + name));
+        DataRevision after = Revisions.numbered(known, to)
+                .orElseThrow(() -> DashboardException.notFound("Revision " + to + " of " + targetKind + " " + name));
+        List<RevisionViews.DiffLine> lines = RevisionViews.diff(before, after);
+        String title = targetKind.substring(4) + " " + name + ": revision " + from + " against " + to;
+        return Pages.diff(Chrome.of(title, user, false), new RevisionViews.DiffPage(namespace, targetKind.substring(4), name,
+                "/ns/" + namespace + "/" + kind + "/" + name, from, to, lines, lines.isEmpty())).render();
     }
 
     @GET

@@ -7,6 +7,7 @@ import io.raffinerie.model.dashboard.CatalogView;
 import io.raffinerie.model.dashboard.DagLayout;
 import io.raffinerie.model.dashboard.DurationTrend;
 import io.raffinerie.model.dashboard.Overview;
+import io.raffinerie.model.dashboard.RevisionViews;
 import io.raffinerie.model.dashboard.RunViews;
 import io.raffinerie.model.dashboard.TargetViews;
 import io.raffinerie.model.dashboard.Timeline;
@@ -32,6 +33,10 @@ import io.raffinerie.model.dashboard.Timeline;
 @TemplateData(target = TargetViews.GraphStep.class)
 @TemplateData(target = TargetViews.ParameterField.class)
 @TemplateData(target = Timeline.StepRow.class)
+@TemplateData(target = RevisionViews.RevisionList.class)
+@TemplateData(target = RevisionViews.RevisionRow.class)
+@TemplateData(target = RevisionViews.DiffLine.class)
+@TemplateData(target = RevisionViews.DiffPage.class)
 final class Pages {
     private Pages() {
     }
@@ -40,7 +45,10 @@ final class Pages {
 
     static native TemplateInstance environment(Chrome chrome, TargetViews.EnvironmentPage page, AccessReviews.Rights rights);
 
-    static native TemplateInstance target(Chrome chrome, TargetViews.TargetPage page, AccessReviews.Rights rights);
+    static native TemplateInstance target(Chrome chrome, TargetViews.TargetPage page, AccessReviews.Rights rights,
+            RevisionViews.RevisionList revisions);
+
+    static native TemplateInstance diff(Chrome chrome, RevisionViews.DiffPage page);
 
     static native TemplateInstance run(Chrome chrome, RunPage page);
 

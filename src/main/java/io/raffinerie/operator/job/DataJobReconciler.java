@@ -18,6 +18,10 @@ import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataJobStatus;
 import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.api.v1alpha1.RevisionTarget;
+import io.raffinerie.model.revision.RevisionPruning;
+import io.raffinerie.operator.revision.RevisionCache;
+import io.raffinerie.operator.revision.TargetRevisions;
 import io.raffinerie.model.CronSchedule;
 import io.raffinerie.model.Conditions;
 import io.raffinerie.model.LabelValues;
@@ -55,6 +59,7 @@ import java.util.Optional;
 @ControllerConfiguration(name = "datajob", informer = @Informer(itemStore = LeanItemStore.class))
 @RBACRule(apiGroups = "raffinerie.io", resources = "dataruns", verbs = {"create", "delete"})
 @RBACRule(apiGroups = "batch", resources = "jobs", verbs = {"get", "list", "watch", "patch"})
+@RBACRule(apiGroups = "raffinerie.io", resources = "datarevisions", verbs = {"get", "list", "watch", "create", "delete"})
 public class DataJobReconciler implements Reconciler<DataJob> {
     private static final String JOBS_BY_DATAJOB = "raffinerie-jobs-by-datajob";
 
@@ -66,6 +71,9 @@ public class DataJobReconciler implements Reconciler<DataJob> {
 
     @Inject
     Clock clock;
+
+    @Inject
+    TargetRevisions revisions;
 
     @Override
     public UpdateControl<DataJob> reconcile(DataJob job, Context<DataJob> context) {
@@ -82,7 +90,11 @@ public class DataJobReconciler implements Reconciler<DataJob> {
             problem = problem.map(p -> CronJobSuspension.suspend(context, job, p));
         }
         DataJobStatus status = StatusPatch.copyOf(job.getStatus(), DataJobStatus::new);
-        Optional<Duration> untilExpiry = history.keep(job, context, RunsByTarget.of(context, job), job.getSpec().history, status);
+        List<DataRun> runs = RunsByTarget.of(context, job);
+        Optional<Duration> untilExpiry = history.keep(job, context, runs, job.getSpec().history, status);
+        status.currentRevision = revisions.record(job, job.getSpec(), null, context);
+        revisions.prune(job, job.getSpec().history, RevisionPruning.inUse(RevisionTarget.JOB, job.getMetadata().getName(),
+                status.currentRevision, runs, RevisionCache.inNamespace(context, namespace)), context);
         status.nextScheduleTime = problem.isPresent() || job.getSpec().schedule == null
                 || Boolean.TRUE.equals(job.getSpec().schedule.suspend) ? null
                 : CronSchedule.parse(job.getSpec().schedule.cron, job.getSpec().schedule.timeZone).schedule().next(clock.instant())
@@ -112,7 +124,9 @@ public class DataJobReconciler implements Reconciler<DataJob> {
                 .build(), context);
         jobs.addIndexers(Map.of(JOBS_BY_DATAJOB, j -> List.of(j.getMetadata().getNamespace() + "/"
                 + j.getMetadata().getLabels().get(RunLabels.JOB))));
-        return List.of(Environments.eventSource(context), Catalogs.eventSource(context, DataJobReconciler::usingTechnology), RunsByTarget.eventSource(context, spec -> spec.jobRef), jobs);
+        return List.of(Environments.eventSource(context), Catalogs.eventSource(context, DataJobReconciler::usingTechnology),
+                RunsByTarget.eventSource(context, spec -> spec.jobRef), jobs,
+                RevisionCache.eventSource(context, RevisionCache.Targets.owner(RevisionTarget.JOB)));
     }
 
     /** The jobs of every namespace that name the technology: a catalog change re-validates them. */

@@ -18,6 +18,10 @@ import io.raffinerie.api.v1alpha1.DataJobSpec;
 import io.raffinerie.api.v1alpha1.DataPipeline;
 import io.raffinerie.api.v1alpha1.DataPipelineStatus;
 import io.raffinerie.api.v1alpha1.DataRun;
+import io.raffinerie.api.v1alpha1.RevisionTarget;
+import io.raffinerie.model.revision.RevisionPruning;
+import io.raffinerie.operator.revision.RevisionCache;
+import io.raffinerie.operator.revision.TargetRevisions;
 import io.raffinerie.model.Problem;
 import io.raffinerie.model.Readiness;
 import io.raffinerie.model.Reasons;
@@ -47,6 +51,7 @@ import java.util.stream.Stream;
 /** Validates DataPipelines, runs their schedules, keeps their run history and shows their last run. */
 @ControllerConfiguration(name = "datapipeline", informer = @Informer(itemStore = LeanItemStore.class))
 @RBACRule(apiGroups = "raffinerie.io", resources = "dataruns", verbs = {"create", "patch", "delete"})
+@RBACRule(apiGroups = "raffinerie.io", resources = "datarevisions", verbs = {"get", "list", "watch", "create", "delete"})
 public class DataPipelineReconciler implements Reconciler<DataPipeline> {
 
     @Inject
@@ -57,6 +62,9 @@ public class DataPipelineReconciler implements Reconciler<DataPipeline> {
 
     @Inject
     TargetHistory history;
+
+    @Inject
+    TargetRevisions revisions;
 
     @Override
     public UpdateControl<DataPipeline> reconcile(DataPipeline pipeline, Context<DataPipeline> context) {
@@ -72,6 +80,7 @@ public class DataPipelineReconciler implements Reconciler<DataPipeline> {
         List<DataRun> runs = RunsByTarget.of(context, pipeline);
         DataPipelineStatus status = StatusPatch.copyOf(pipeline.getStatus(), DataPipelineStatus::new);
         Optional<Duration> untilExpiry = history.keep(pipeline, context, runs, pipeline.getSpec().history, status);
+        recordRevision(pipeline, jobs, runs, status, context);
         Optional<Duration> untilNext = Optional.empty();
         if (problem.isEmpty() && pipeline.getSpec().schedule != null) {
             untilNext = schedules.trigger(pipeline, runs, status);
@@ -83,6 +92,20 @@ public class DataPipelineReconciler implements Reconciler<DataPipeline> {
         UpdateControl<DataPipeline> update = StatusPatch.ifChanged(pipeline, status);
         return Stream.of(untilNext, untilExpiry).flatMap(Optional::stream).min(Comparator.naturalOrder())
                 .map(update::rescheduleAfter).orElse(update);
+    }
+
+    /**
+     * Records the pipeline with the current revision of each of its jobs, once every job has one, and prunes. A job
+     * changing makes a new pipeline revision: the revision pins what a run of the pipeline executes.
+     */
+    private void recordRevision(DataPipeline pipeline, Map<String, DataJobSpec> jobs, List<DataRun> runs,
+            DataPipelineStatus status, Context<DataPipeline> context) {
+        Set<String> jobRefs = FinallySteps.all(pipeline.getSpec()).stream().map(s -> s.jobRef).collect(Collectors.toSet());
+        TargetRevisions.currentJobRevisions(context, pipeline.getMetadata().getNamespace(), jobRefs, jobs::get)
+                .ifPresent(pinned -> status.currentRevision = revisions.record(pipeline, pipeline.getSpec(),
+                        TargetRevisions.names(pinned), context));
+        revisions.prune(pipeline, pipeline.getSpec().history, RevisionPruning.inUse(RevisionTarget.PIPELINE,
+                pipeline.getMetadata().getName(), status.currentRevision, runs, List.of()), context);
     }
 
     /** What the API server refuses (a CronJob too large, say) is Ready=False, not an endless retry. */
@@ -97,12 +120,18 @@ public class DataPipelineReconciler implements Reconciler<DataPipeline> {
         InformerEventSource<DataJob, DataPipeline> jobs = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(DataJob.class, DataPipeline.class)
                 .withItemStore(new LeanItemStore<>())
-                .withSecondaryToPrimaryMapper(job -> context.getPrimaryCache().list(job.getMetadata().getNamespace())
-                        .filter(pipeline -> FinallySteps.all(pipeline.getSpec()).stream()
-                                .anyMatch(s -> job.getMetadata().getName().equals(s.jobRef)))
-                        .map(ResourceID::fromResource)
-                        .collect(Collectors.toSet()))
+                .withSecondaryToPrimaryMapper(job -> usingJob(context, job.getMetadata().getNamespace(), job.getMetadata().getName()))
                 .build(), context);
-        return List.of(Environments.eventSource(context), Catalogs.eventSource(context, Catalogs::all), jobs, RunsByTarget.eventSource(context, spec -> spec.pipelineRef));
+        return List.of(Environments.eventSource(context), Catalogs.eventSource(context, Catalogs::all), jobs,
+                RunsByTarget.eventSource(context, spec -> spec.pipelineRef),
+                RevisionCache.eventSource(context, (namespace, kind, name) -> RevisionTarget.PIPELINE.equals(kind)
+                        ? Set.of(new ResourceID(name, namespace)) : usingJob(context, namespace, name)));
+    }
+
+    private static Set<ResourceID> usingJob(EventSourceContext<DataPipeline> context, String namespace, String job) {
+        return context.getPrimaryCache().list(namespace)
+                .filter(pipeline -> FinallySteps.all(pipeline.getSpec()).stream().anyMatch(s -> job.equals(s.jobRef)))
+                .map(ResourceID::fromResource)
+                .collect(Collectors.toSet());
     }
 }

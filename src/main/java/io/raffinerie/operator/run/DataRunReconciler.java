@@ -30,6 +30,8 @@ import io.raffinerie.model.run.RunStarts;
 import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.model.run.RunValidation;
 import io.raffinerie.operator.alert.RunAlerts;
+import io.raffinerie.operator.revision.RevisionCache;
+import io.raffinerie.operator.revision.RunRevisions;
 import io.raffinerie.operator.common.LabelledPrimaries;
 import io.raffinerie.operator.common.Caches;
 import io.raffinerie.operator.common.Catalogs;
@@ -57,6 +59,7 @@ import java.util.stream.Collectors;
 @RBACRule(apiGroups = "", resources = "pods/log", verbs = "get")
 // No Secret right here: each environment lets the operator read its own namespace's Secrets (SecretReaderBinding).
 @RBACRule(apiGroups = "", resources = "events", verbs = "create")
+@RBACRule(apiGroups = "raffinerie.io", resources = "datarevisions", verbs = {"get", "list", "watch"})
 // The dashboard's rights (TokenReview, SubjectAccessReview, impersonation) are not the operator's: the chart grants
 // them to the dashboard's own ServiceAccount (helm/raffinerie/templates/dashboard.yaml).
 public class DataRunReconciler implements Reconciler<DataRun> {
@@ -78,6 +81,9 @@ public class DataRunReconciler implements Reconciler<DataRun> {
     @Inject
     OperatorSettings settings;
 
+    @Inject
+    RunRevisions revisions;
+
     @Override
     public UpdateControl<DataRun> reconcile(DataRun run, Context<DataRun> context) {
         DataRunStatus status = StatusPatch.copyOf(run.getStatus(), DataRunStatus::new);
@@ -90,9 +96,16 @@ public class DataRunReconciler implements Reconciler<DataRun> {
         Optional<DataEnvironment> environment = Environments.find(context, namespace);
         Optional<DataJob> job = find(context, DataJob.class, namespace, run.getSpec().jobRef);
         Optional<DataPipeline> pipeline = find(context, DataPipeline.class, namespace, run.getSpec().pipelineRef);
-        Optional<Problem> problem = EnvironmentModel.checkHost(environment, namespace)
-                .or(() -> RunValidation.validate(run.getSpec(), namespace, job, pipeline, Catalogs.of(context, environment)));
         RunStatuses.initialize(status, RunStatuses.triggerOf(run.getMetadata().getLabels()));
+        RunRevisions.JobChoice revision = job.isPresent() && status.steps.isEmpty() && status.trigger != Trigger.Schedule
+                ? revisions.job(run, job.get(), context) : null;
+        Optional<DataJob> executed = revision == null ? job : Optional.of(revision.job());
+        Optional<Problem> revisionProblem = revision == null ? Optional.empty() : revision.problem();
+        boolean pinned = run.getSpec().revision != null;
+        Optional<Problem> problem = EnvironmentModel.checkHost(environment, namespace)
+                .or(() -> pinned ? revisionProblem : Optional.empty())
+                .or(() -> RunValidation.validate(run.getSpec(), namespace, executed, pipeline, Catalogs.of(context, environment)))
+                .or(() -> revisionProblem);
         List<StepStatus> stepsBefore = List.copyOf(status.steps);
         Optional<Duration> untilDeadline = Optional.empty();
         boolean started;
@@ -100,7 +113,8 @@ public class DataRunReconciler implements Reconciler<DataRun> {
             // A scheduled run records a Job its CronJob already started: there is nothing left to validate.
             started = !status.steps.isEmpty() || status.trigger == Trigger.Schedule;
             if (problem.isEmpty() || started) {
-                jobRuns.advance(run, job.orElseGet(() -> placeholder(run)), environment, status, context);
+                jobRuns.advance(run, executed.orElseGet(() -> placeholder(run)), environment, status, context);
+                RunStatuses.recordRevision(status, revision != null ? revision.revision() : scheduledRevision(run, job, status, context));
             }
         } else {
             started = RunSnapshots.isFrozen(status);
@@ -120,6 +134,18 @@ public class DataRunReconciler implements Reconciler<DataRun> {
         UpdateControl<DataRun> update = StatusPatch.ifChanged(run, status);
         // The timers: the pipeline's deadline and the start grace. Step transitions come from Job events.
         return untilDeadline.or(() -> untilGiveUp).map(update::rescheduleAfter).orElse(update);
+    }
+
+    /**
+     * A run its CronJob started ran the job's current revision when its Job was built from the job's current
+     * generation; otherwise which one is not known, and none is recorded.
+     */
+    private Long scheduledRevision(DataRun run, Optional<DataJob> job, DataRunStatus status, Context<DataRun> context) {
+        if (status.revision != null || job.isEmpty() || status.specGeneration == null
+                || !status.specGeneration.equals(job.get().getMetadata().getGeneration())) {
+            return null;
+        }
+        return revisions.job(run, job.get(), context).revision();
     }
 
     /** A run that cannot start waits out its grace, then fails; returns how long it may still wait. */
@@ -164,6 +190,7 @@ public class DataRunReconciler implements Reconciler<DataRun> {
                 targetEventSource(context, DataPipeline.class, run -> run.getSpec().pipelineRef),
                 RunEventSources.jobs(context),
                 RunEventSources.pods(context),
+                RevisionCache.eventSource(context, RunRevisions.waitingRuns(context)),
                 alerts.eventSource());
     }
 

@@ -20,6 +20,7 @@ import io.raffinerie.model.run.StepObservation;
 import io.raffinerie.model.run.StepResults;
 import io.raffinerie.operator.common.Catalogs;
 import io.raffinerie.operator.common.Creations;
+import io.raffinerie.operator.revision.RunRevisions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
@@ -34,9 +35,11 @@ public class JobRunExecution {
     private final KubernetesClient client;
     private final StepLogReader logs;
     private final Clock clock;
+    private final RunRevisions revisions;
 
-    public JobRunExecution(KubernetesClient client, StepLogReader logs, Clock clock) {
+    public JobRunExecution(KubernetesClient client, StepLogReader logs, Clock clock, RunRevisions revisions) {
         this.client = client;
+        this.revisions = revisions;
         this.logs = logs;
         this.clock = clock;
     }
@@ -82,6 +85,9 @@ public class JobRunExecution {
         }
         TechnologyCatalog.Resolution resolution = catalog.resolve(job.getSpec().technology, job.getSpec().version, job.getSpec().image);
         var parameters = RunParameters.resolve("DataJob " + stepName, job.getSpec().parameters, run.getSpec().parameters).values();
+        if (run.getSpec().revision != null) {
+            revisions.ensureScript(run, job); // an old script's ConfigMap may be gone: the Job mounts it by content
+        }
         Creations.createIfAbsent(client, JobRuns.desired(run, null, job, resolution, parameters,
                 environment.map(DataEnvironment::getSpec).orElse(null)));
         status.specGeneration = job.getMetadata().getGeneration();

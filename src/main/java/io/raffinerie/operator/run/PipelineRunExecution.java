@@ -34,6 +34,8 @@ import io.raffinerie.operator.common.Caches;
 import io.raffinerie.operator.common.Catalogs;
 import io.raffinerie.operator.common.Creations;
 import io.raffinerie.operator.common.RunMetrics;
+import io.raffinerie.operator.revision.RunRevisions;
+import io.raffinerie.model.revision.SnapshotRevisions;
 import io.raffinerie.model.run.RunMeasures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -58,9 +60,11 @@ public class PipelineRunExecution {
     private final StepLogReader logs;
     private final Clock clock;
     private final RunMetrics metrics;
+    private final RunRevisions revisions;
 
     public PipelineRunExecution(KubernetesClient client, StepLogReader logs, Clock clock,
-            RunMetrics metrics) {
+            RunMetrics metrics, RunRevisions revisions) {
+        this.revisions = revisions;
         this.metrics = metrics;
         this.client = client;
         this.logs = logs;
@@ -102,6 +106,7 @@ public class PipelineRunExecution {
         for (StepStatus step : plan.steps()) {
             readLogTail(namespace, step, observed.get(step.name));
         }
+        SnapshotRevisions.stampSteps(snapshot, plan.steps());
         status.steps = plan.steps();
         status.phase = plan.phase();
         status.reason = plan.reason();
@@ -136,6 +141,17 @@ public class PipelineRunExecution {
         }
         if (original != null && !RunSnapshots.retriesLatest(run.getSpec())) {
             snapshot = RunSnapshots.frozen(original.getStatus()).orElseThrow();
+        } else if (run.getSpec().revision != null) {
+            RunRevisions.PipelineChoice pinned = revisions.pinned(run, context);
+            if (pinned.problem().isPresent()) {
+                return pinned.problem();
+            }
+            snapshot = pinned.snapshot();
+            Optional<Problem> invalid = PipelineValidation.validate(snapshot.pipeline,
+                    snapshot.jobs.stream().map(j -> j.name).collect(Collectors.toSet()), namespace);
+            if (invalid.isPresent()) {
+                return invalid;
+            }
         } else {
             Map<String, DataJob> jobs = Caches.list(context, DataJob.class, namespace)
                     .collect(Collectors.toMap(j -> j.getMetadata().getName(), j -> j));
@@ -144,6 +160,11 @@ public class PipelineRunExecution {
                 return invalid;
             }
             snapshot = RunSnapshots.of(pipeline.get(), jobs);
+            Optional<Problem> pending = RunRevisions.stamp(snapshot, pipeline.get(), name -> jobs.containsKey(name)
+                    ? jobs.get(name).getSpec() : null, context);
+            if (pending.isPresent()) {
+                return pending;
+            }
         }
         if (original != null) {
             steps.addAll(RunSnapshots.reusedSteps(original, snapshot));
@@ -164,6 +185,10 @@ public class PipelineRunExecution {
             // Recorded only where it differs from the run's spec: for a retry, which inherits the original's values.
             status.parameters = original == null || values.isEmpty() ? null : values;
             status.specGeneration = snapshot.pipelineGeneration;
+            status.revision = snapshot.pipelineRevision;
+            if (run.getSpec().revision != null) {
+                snapshot.jobs.forEach(j -> revisions.ensureScript(run, RunSnapshots.job(snapshot, j.name, namespace)));
+            }
             status.startTime = Conditions.timestamp(clock.instant());
             status.steps = steps;
         }

@@ -60,7 +60,8 @@ class DashboardRenderTimeIT {
         String environmentPage = measure("environment", () -> Pages.environment(Chrome.of("bench", user, false),
                 TargetViews.environment(content, NOW), rights).render());
         String pipelinePage = measure("pipeline", () -> Pages.target(Chrome.of("pipeline-3", user, false),
-                TargetViews.pipeline(pipelines.get(3), ofPipeline, NOW), rights).render());
+                TargetViews.pipeline(pipelines.get(3), ofPipeline, NOW), rights,
+                io.raffinerie.model.dashboard.RevisionViews.list("/ns/bench/pipelines/pipeline-3/diff", List.of(), null)).render());
         String runPage = measure("run", () -> Pages.run(Chrome.of("run", user, false), RunPage.of(runs.get(RUNS - 1), rights, NOW)).render());
         assertThat(overview).contains("bench");
         assertThat(environmentPage).contains("pipeline-9");
