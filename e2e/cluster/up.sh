@@ -64,14 +64,23 @@ kubectl() { "$bin/kubectl" --kubeconfig "$workdir/kubeconfig.yaml" "$@" 9>&-; }
 
 # The kwokctl configuration: options, the simlog component, the stages and the default ClusterLogs.
 config=$work/kwokctl-config.yaml
+# One scheduler and one controller manager, without leader election: with it, an API server that stalls for
+# more than their 10 s renew deadline (a loaded 2-core machine) makes them exit for good, and pods stay Pending.
+components_patches="
+componentsPatches:
+- name: kube-scheduler
+  extraArgs:
+  - {key: leader-elect, value: \"false\"}
+- name: kube-controller-manager
+  extraArgs:
+  - {key: leader-elect, value: \"false\"}"
 real_node_config=""
 if [ "$real_node" = 1 ]; then
   # A real node joins (node.sh): KWOK manages only its own nodes (annotation kwok.x-k8s.io/node=fake, which
   # `kwokctl scale node` sets), never the real one; the API server shows the kubelet the admin certificate (logs,
   # exec), and its serving certificate is valid for the kubernetes Service's ClusterIP (for pods).
   real_node_config="
-  kubeApiserverCertSANs: [10.0.0.1]
-componentsPatches:
+  kubeApiserverCertSANs: [10.0.0.1]$components_patches
 - name: kwok-controller
   extraArgs:
   - {key: manage-all-nodes, value: \"false\"}
@@ -87,7 +96,7 @@ cat >"$config_tmp" <<EOF
 apiVersion: config.kwok.x-k8s.io/v1alpha1
 kind: KwokctlConfiguration
 options:
-  kubectlBinary: $bin/kubectl$real_node_config
+  kubectlBinary: $bin/kubectl${real_node_config:-$components_patches}
 components:
 - name: raffinerie-simlog
   binary: $simlog
