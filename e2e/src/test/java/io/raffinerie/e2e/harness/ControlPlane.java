@@ -36,8 +36,9 @@ public final class ControlPlane {
     }
 
     /**
-     * Starts again every component whose process is gone, as a kubelet or systemd would: kube-controller-manager and
-     * kube-scheduler exit when they cannot renew their leases during an API server outage.
+     * Starts again every component whose process is gone, as a kubelet or systemd would. With leader election,
+     * kube-controller-manager and kube-scheduler would exit when they cannot renew their leases during an API server
+     * outage; the local cluster runs them without it (up.sh), and ChaosIT checks that they stay up.
      */
     public List<String> restartStopped() {
         List<String> restarted = new ArrayList<>();

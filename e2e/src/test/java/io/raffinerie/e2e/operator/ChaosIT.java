@@ -310,11 +310,16 @@ class ChaosIT {
         return Stream.concat(orphanJobs, orphanPods).toList();
     }
 
-    /** The API server answers again; the components that gave up during the outage are started again. */
+    /**
+     * The API server answers again; the components that gave up during the outage are started again. The scheduler
+     * and the controller manager must not have given up: the local cluster runs them without leader election, whose
+     * lost lease would make them exit for good (up.sh).
+     */
     private void awaitApiServer(ControlPlane controlPlane) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> cluster.kubectl("get", "--raw", "/readyz").exitCode() == 0);
         List<String> restarted = controlPlane.restartStopped();
+        assertThat(restarted).as("components that exited during the outage").doesNotContain("kube-scheduler", "kube-controller-manager");
         if (!restarted.isEmpty()) {
             report.append("  (restarted after the outage, as a kubelet would: ").append(String.join(", ", restarted)).append(")\n");
         }
