@@ -8,12 +8,16 @@ import io.raffinerie.model.job.JobTemplates;
 import io.raffinerie.model.run.LogTails;
 import io.raffinerie.model.run.SecretReferences;
 import io.raffinerie.model.run.StepObservation;
+import io.smallrye.faulttolerance.api.TypedGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * Reads the end of a finished step's log through the API and masks the values of the Secrets the step's pod was
@@ -22,6 +26,18 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class StepLogReader {
+    private static final Logger LOG = Logger.getLogger(StepLogReader.class);
+    /**
+     * The log is read once, when the step ends: a failure that may pass (no answer, a 5xx, a kubelet not reachable
+     * yet on a node that just joined) is tried again a few times, about 3 s in all, before the tail becomes a note.
+     */
+    private static final TypedGuard<LogWindow> READ = TypedGuard.create(LogWindow.class)
+            .withDescription("step log read")
+            .withRetry().maxRetries(4).delay(200, ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
+            .maxDuration(5, ChronoUnit.SECONDS).retryOn(TransientReadFailure.class)
+            .withExponentialBackoff().factor(2).maxDelay(1600, ChronoUnit.MILLIS).done()
+            .done().build();
+
     private final KubernetesClient client;
 
     public StepLogReader(KubernetesClient client) {
@@ -50,15 +66,41 @@ public class StepLogReader {
         if (!secrets.gone().isEmpty()) {
             return SecretReferences.withheld(secrets.gone());
         }
-        LogWindow window = new LogWindow(LogTails.WINDOW_BYTES);
-        try (InputStream log = logs().read(namespace, pod)) {
-            window.readAll(log);
+        LogWindow window;
+        try {
+            window = READ.call(() -> read(namespace, pod));
+        } catch (TransientReadFailure e) {
+            LOG.warnf(e.getCause(), "the log of pod %s/%s could not be read", namespace, pod);
+            return "(the log of pod " + pod + " could not be read: " + e.getMessage() + ")";
         } catch (KubernetesClientException e) {
             return "(the log of pod " + pod + " could not be read: " + reason(e) + ")";
-        } catch (IOException e) {
+        } catch (Exception e) {
             return "(the log of pod " + pod + " could not be read: " + e.getMessage() + ")";
         }
         return LogTails.ofWindow(window.text(), window.cutAtStart(), secrets.values());
+    }
+
+    /** One attempt: a failure that may pass is a {@link TransientReadFailure}, one that will not (404, 403) is not. */
+    private LogWindow read(String namespace, String pod) {
+        LogWindow window = new LogWindow(LogTails.WINDOW_BYTES);
+        try (InputStream log = logs().read(namespace, pod)) {
+            window.readAll(log);
+            return window;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() <= 0 || e.getCode() >= 500) {
+                throw new TransientReadFailure(reason(e), e);
+            }
+            throw e;
+        } catch (IOException | UncheckedIOException e) {
+            throw new TransientReadFailure(e.getMessage(), e);
+        }
+    }
+
+    /** A read that failed in a way that may pass. */
+    static final class TransientReadFailure extends RuntimeException {
+        TransientReadFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** Where logs come from: the API server's pods/log (a test without a kubelet replaces it). */
