@@ -21,4 +21,14 @@ public final class Creations {
             throw e;
         }
     }
+
+    /**
+     * True when the API server refused a create because the namespace is being deleted (403 with the cause
+     * NamespaceTerminating): nothing to make there any more, and nothing to retry.
+     */
+    public static boolean namespaceTerminating(KubernetesClientException e) {
+        return e.getCode() == 403 && e.getStatus() != null && e.getStatus().getDetails() != null
+                && e.getStatus().getDetails().getCauses() != null
+                && e.getStatus().getDetails().getCauses().stream().anyMatch(c -> "NamespaceTerminating".equals(c.getReason()));
+    }
 }

@@ -92,7 +92,7 @@ public class DataJobReconciler implements Reconciler<DataJob> {
         DataJobStatus status = StatusPatch.copyOf(job.getStatus(), DataJobStatus::new);
         List<DataRun> runs = RunsByTarget.of(context, job);
         Optional<Duration> untilExpiry = history.keep(job, context, runs, job.getSpec().history, status);
-        status.currentRevision = revisions.record(job, job.getSpec(), null, context);
+        revisions.record(job, job.getSpec(), null, context).ifPresent(revision -> status.currentRevision = revision);
         revisions.prune(job, job.getSpec().history, RevisionPruning.inUse(RevisionTarget.JOB, job.getMetadata().getName(),
                 status.currentRevision, runs, RevisionCache.inNamespace(context, namespace)), context);
         status.nextScheduleTime = problem.isPresent() || job.getSpec().schedule == null

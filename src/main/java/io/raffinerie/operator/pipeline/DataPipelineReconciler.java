@@ -102,8 +102,8 @@ public class DataPipelineReconciler implements Reconciler<DataPipeline> {
             DataPipelineStatus status, Context<DataPipeline> context) {
         Set<String> jobRefs = FinallySteps.all(pipeline.getSpec()).stream().map(s -> s.jobRef).collect(Collectors.toSet());
         TargetRevisions.currentJobRevisions(context, pipeline.getMetadata().getNamespace(), jobRefs, jobs::get)
-                .ifPresent(pinned -> status.currentRevision = revisions.record(pipeline, pipeline.getSpec(),
-                        TargetRevisions.names(pinned), context));
+                .ifPresent(pinned -> revisions.record(pipeline, pipeline.getSpec(), TargetRevisions.names(pinned), context)
+                        .ifPresent(revision -> status.currentRevision = revision));
         revisions.prune(pipeline, pipeline.getSpec().history, RevisionPruning.inUse(RevisionTarget.PIPELINE,
                 pipeline.getMetadata().getName(), status.currentRevision, runs, List.of()), context);
     }

@@ -2,6 +2,7 @@ package io.raffinerie.operator.revision;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.raffinerie.api.v1alpha1.DataRevision;
 import io.raffinerie.api.v1alpha1.History;
@@ -20,6 +21,7 @@ import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -36,8 +38,22 @@ public class TargetRevisions {
         this.client = client;
     }
 
-    /** The number of the revision that holds {@code spec} (with {@code jobs}, for a pipeline), made when missing. */
-    public long record(HasMetadata target, Object spec, Map<String, String> jobs, Context<?> context) {
+    /**
+     * The number of the revision that holds {@code spec} (with {@code jobs}, for a pipeline), made when missing; empty
+     * when it is missing and the namespace is being deleted (the API server makes nothing there any more).
+     */
+    public OptionalLong record(HasMetadata target, Object spec, Map<String, String> jobs, Context<?> context) {
+        try {
+            return OptionalLong.of(find(target, spec, jobs, context));
+        } catch (KubernetesClientException e) {
+            if (Creations.namespaceTerminating(e)) {
+                return OptionalLong.empty();
+            }
+            throw e;
+        }
+    }
+
+    private long find(HasMetadata target, Object spec, Map<String, String> jobs, Context<?> context) {
         String namespace = target.getMetadata().getNamespace();
         String hash = RevisionContent.hash(spec, jobs);
         List<DataRevision> known = RevisionCache.of(context, namespace, target.getKind(), target.getMetadata().getName());
