@@ -1,5 +1,6 @@
 package io.raffinerie.operator.common;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.MicroTime;
@@ -23,8 +24,8 @@ import org.jboss.logging.Logger;
  * Event's name is the involved object's name followed by the microsecond it was recorded (fixed-width hex, as
  * client-go names Events) and a hash of what it says. eventTime carries the same microsecond, with the reporting
  * controller, instance and action the API server then requires. Recording the same transition again in this process
- * (a reconciliation retried after its status patch failed) is skipped; a failure to record never fails a
- * reconciliation.
+ * (a reconciliation retried after its status patch failed) is skipped; a failure that may pass is tried again
+ * ({@link ApiRetry}); a failure to record never fails a reconciliation.
  */
 @ApplicationScoped
 public class EventRecorder {
@@ -62,9 +63,9 @@ public class EventRecorder {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String name = name(involved.getMetadata().getName(), at, key);
         String now = Conditions.timestamp(at);
+        String namespace = involved.getMetadata().getNamespace() == null ? "default" : involved.getMetadata().getNamespace();
         try {
-            client.v1().events().inNamespace(involved.getMetadata().getNamespace() == null ? "default"
-                    : involved.getMetadata().getNamespace()).resource(new EventBuilder()
+            create(namespace, new EventBuilder()
                     .withNewMetadata().withName(name).endMetadata()
                     .withInvolvedObject(new ObjectReferenceBuilder()
                             .withApiVersion(involved.getApiVersion())
@@ -84,13 +85,26 @@ public class EventRecorder {
                     .withNewSource(COMPONENT, null)
                     .withReportingComponent(COMPONENT)
                     .withReportingInstance(instance)
-                    .build()).create();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 409) {
+                    .build());
+        } catch (RuntimeException e) {
+            if (!(e instanceof KubernetesClientException k && k.getCode() == 409)) { // 409: an attempt without an answer had recorded it
                 recorded.forget(key); // not recorded: a retried reconciliation tries again
-                LOG.debugf("could not record event %s on %s: %s", reason, involved.getMetadata().getName(), e.getMessage());
+                LOG.warnf("could not record event %s on %s: %s", reason, involved.getMetadata().getName(), e.getMessage());
             }
         }
+    }
+
+    /**
+     * Creates the Event, tried again when that failed in a way that may pass: no reconciliation records it again once
+     * the status that follows from it is written.
+     */
+    private void create(String namespace, Event event) {
+        ApiRetry.call(() -> send(namespace, event), Event.class);
+    }
+
+    /** One attempt at creating the Event. */
+    protected Event send(String namespace, Event event) {
+        return client.v1().events().inNamespace(namespace).resource(event).create();
     }
 
     /** The involved object's name, the microsecond in fixed-width hex, and the hash: names sort as Events happened. */

@@ -4,16 +4,14 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.raffinerie.operator.common.ApiRetry;
 import io.raffinerie.model.job.JobTemplates;
 import io.raffinerie.model.run.LogTails;
 import io.raffinerie.model.run.SecretReferences;
 import io.raffinerie.model.run.StepObservation;
-import io.smallrye.faulttolerance.api.TypedGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,17 +25,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class StepLogReader {
     private static final Logger LOG = Logger.getLogger(StepLogReader.class);
-    /**
-     * The log is read once, when the step ends: a failure that may pass (no answer, a 5xx, a kubelet not reachable
-     * yet on a node that just joined) is tried again a few times, about 3 s in all, before the tail becomes a note.
-     */
-    private static final TypedGuard<LogWindow> READ = TypedGuard.create(LogWindow.class)
-            .withDescription("step log read")
-            .withRetry().maxRetries(4).delay(200, ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
-            .maxDuration(5, ChronoUnit.SECONDS).retryOn(TransientReadFailure.class)
-            .withExponentialBackoff().factor(2).maxDelay(1600, ChronoUnit.MILLIS).done()
-            .done().build();
-
     private final KubernetesClient client;
 
     public StepLogReader(KubernetesClient client) {
@@ -68,38 +55,23 @@ public class StepLogReader {
         }
         LogWindow window;
         try {
-            window = READ.call(() -> read(namespace, pod));
-        } catch (TransientReadFailure e) {
-            LOG.warnf(e.getCause(), "the log of pod %s/%s could not be read", namespace, pod);
-            return "(the log of pod " + pod + " could not be read: " + e.getMessage() + ")";
-        } catch (KubernetesClientException e) {
-            return "(the log of pod " + pod + " could not be read: " + reason(e) + ")";
-        } catch (Exception e) {
-            return "(the log of pod " + pod + " could not be read: " + e.getMessage() + ")";
+            // Read once, when the step ends: a failure that may pass is tried again before the tail becomes a note.
+            window = ApiRetry.call(() -> read(namespace, pod), LogWindow.class);
+        } catch (RuntimeException e) {
+            if (ApiRetry.mayPass(e)) {
+                LOG.warnf(e, "the log of pod %s/%s could not be read", namespace, pod);
+            }
+            return "(the log of pod " + pod + " could not be read: " + (e instanceof KubernetesClientException k ? reason(k) : e.getMessage()) + ")";
         }
         return LogTails.ofWindow(window.text(), window.cutAtStart(), secrets.values());
     }
 
-    /** One attempt: a failure that may pass is a {@link TransientReadFailure}, one that will not (404, 403) is not. */
-    private LogWindow read(String namespace, String pod) {
+    /** One attempt, read to the log's end. */
+    private LogWindow read(String namespace, String pod) throws IOException {
         LogWindow window = new LogWindow(LogTails.WINDOW_BYTES);
         try (InputStream log = logs().read(namespace, pod)) {
             window.readAll(log);
             return window;
-        } catch (KubernetesClientException e) {
-            if (e.getCode() <= 0 || e.getCode() >= 500) {
-                throw new TransientReadFailure(reason(e), e);
-            }
-            throw e;
-        } catch (IOException | UncheckedIOException e) {
-            throw new TransientReadFailure(e.getMessage(), e);
-        }
-    }
-
-    /** A read that failed in a way that may pass. */
-    static final class TransientReadFailure extends RuntimeException {
-        TransientReadFailure(String message, Throwable cause) {
-            super(message, cause);
         }
     }
 
