@@ -29,7 +29,7 @@ public final class RunViews {
      * succeeded steps (2/4), {@code summary} the others ("4 of 4 finished: 2 succeeded, 1 failed, 1 skipped").
      */
     public record RunRow(String namespace, String name, String kind, String target, String phase, String trigger,
-            String started, String duration, String progress, String summary) {
+            String started, String duration, String progress, String summary, String revision) {
         public boolean finished() {
             return !"Pending".equals(phase) && !"Running".equals(phase);
         }
@@ -45,7 +45,8 @@ public final class RunViews {
         return new RunRow(run.getMetadata().getNamespace(), run.getMetadata().getName(), kind, target,
                 phaseOf(status), status.trigger == null ? "Manual" : status.trigger.name(),
                 status.startTime == null ? "" : status.startTime, duration(status, now),
-                status.progress == null ? "" : status.progress, status.summary == null ? "" : status.summary);
+                status.progress == null ? "" : status.progress, status.summary == null ? "" : status.summary,
+                status.revision == null ? "" : String.valueOf(status.revision));
     }
 
     public static String phaseOf(DataRunStatus status) {
