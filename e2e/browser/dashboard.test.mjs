@@ -71,6 +71,18 @@ try {
   check('a <script> in a log line is inert text');
   await page.screenshot({ path: `${shots}/run.png`, fullPage: true });
 
+  // The run names the pipeline revision it ran (the second); its link leads to the revisions, which compare.
+  assert.equal((await page.locator('#run-revision').textContent()).trim(), '2', 'the run ran revision 2');
+  await page.locator('#run-revision').click();
+  await page.waitForURL(`${base}/ns/${ns}/pipelines/${pipeline}#revisions`);
+  assert.equal(await page.locator('table.revisions tbody tr').count(), 2, 'two revisions listed');
+  assert.equal(await page.locator('table.revisions tr.current').getAttribute('data-revision'), '2', 'revision 2 is current');
+  await page.locator('#compare').click();
+  await page.waitForURL(new RegExp(`/ns/${ns}/pipelines/${pipeline}/diff\\?from=1&to=2`));
+  const diff = await page.locator('pre.diff').textContent();
+  assert.ok(diff.includes('the day to load'), `the diff shows the changed description: ${diff}`);
+  check('the run links to its revision, and revisions 1 and 2 compare');
+
   await page.goto(`${base}/ns/${ns}/pipelines/${pipeline}`);
   assert.equal(await page.locator('#pipeline-graph g.step.Succeeded').count(), steps, 'every step coloured Succeeded');
   await page.screenshot({ path: `${shots}/pipeline.png`, fullPage: true });

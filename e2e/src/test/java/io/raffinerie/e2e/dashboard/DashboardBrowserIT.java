@@ -51,12 +51,9 @@ class DashboardBrowserIT {
         job("clean", "cleaning");
         job("enrich", "enriching");
         job("load", "loaded <script>window.__raffinerie_pwned=1</script> rows");
-        raffinerie.pipeline(NS, "daily-sales", """
-                - {name: extract, jobRef: extract}
-                - {name: clean, jobRef: clean, dependsOn: [extract]}
-                - {name: enrich, jobRef: enrich, dependsOn: [extract]}
-                - {name: load, jobRef: load, dependsOn: [clean, enrich]}
-                """, "parameters: [{name: DAY, default: today, description: the day to load}]");
+        // Two revisions of the pipeline, for the revisions table and its diff: the second describes its parameter.
+        pipeline("the day", 1);
+        pipeline("the day to load", 2);
         // A scheduled job whose run failed: the overview's "failing now" and "next scheduled", and a retry.
         raffinerie.job(NS, "audit", "bash", """
                 script: echo audit
@@ -74,6 +71,17 @@ class DashboardBrowserIT {
             raffinerie.deleteEnvironment(NS);
             cluster.kubectl("delete", "namespace", PEOPLE, "--timeout=60s");
         }
+    }
+
+    private void pipeline(String dayDescription, int revision) {
+        raffinerie.pipeline(NS, "daily-sales", """
+                - {name: extract, jobRef: extract}
+                - {name: clean, jobRef: clean, dependsOn: [extract]}
+                - {name: enrich, jobRef: enrich, dependsOn: [extract]}
+                - {name: load, jobRef: load, dependsOn: [clean, enrich]}
+                """, "parameters: [{name: DAY, default: today, description: " + dayDescription + "}]");
+        raffinerie.await("DataPipeline", NS, "daily-sales",
+                p -> String.valueOf(revision).equals(String.valueOf(Raffinerie.status(p).get("currentRevision"))));
     }
 
     private void job(String name, String log) {
