@@ -124,6 +124,13 @@ public final class Cluster {
         return kubectl(Duration.ofMinutes(2), stdin, args);
     }
 
+    /** Runs kubectl as {@code user} (impersonated with --as), with {@code stdin} as its input, or none when null. */
+    public ExecResult kubectlAs(String user, String stdin, String... args) {
+        List<String> command = new ArrayList<>(List.of("--as=" + user));
+        command.addAll(Arrays.asList(args));
+        return kubectl(Duration.ofMinutes(2), stdin, command.toArray(String[]::new));
+    }
+
     public ExecResult kubectl(Duration timeout, String stdin, String... args) {
         List<String> command = new ArrayList<>();
         command.add(toolsBin.resolve("kubectl").toString());

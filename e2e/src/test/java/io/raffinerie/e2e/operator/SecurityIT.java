@@ -70,10 +70,7 @@ class SecurityIT {
     }
 
     private ExecResult asUser(String user, String stdin, String... args) {
-        List<String> command = new ArrayList<>(List.of("--as=" + user));
-        command.addAll(List.of(args));
-        return stdin == null ? cluster.kubectl(command.toArray(String[]::new))
-                : cluster.kubectlWithInput(stdin, command.toArray(String[]::new));
+        return cluster.kubectlAs(user, stdin, args);
     }
 
     /** The editor applies {@code yaml}; it must be refused with a message containing {@code expected}. */

@@ -140,9 +140,6 @@ class RealRevisionsIT {
     }
 
     private ExecResult asEditor(String stdin, String... args) {
-        String[] command = new String[args.length + 1];
-        command[0] = "--as=" + EDITOR;
-        System.arraycopy(args, 0, command, 1, args.length);
-        return stdin == null ? cluster.kubectl(command) : cluster.kubectlWithInput(stdin, command);
+        return cluster.kubectlAs(EDITOR, stdin, args);
     }
 }
