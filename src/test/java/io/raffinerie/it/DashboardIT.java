@@ -142,6 +142,8 @@ class DashboardIT {
         DataJob job = Resources.bashJob(NS, "revised");
         job.getSpec().script = "echo before";
         client.resource(job).serverSideApply();
+        // A spec replaced before the controller saw it gets no revision of its own: wait for the first.
+        await().atMost(Resources.TIMEOUT).until(() -> cache.revisions(NS, "DataJob", "revised").size() == 1);
         job.getSpec().script = "echo after";
         job.getMetadata().setAnnotations(Map.of(Revisions.CHANGE_CAUSE, SCRIPT));
         client.resource(job).serverSideApply();
