@@ -79,7 +79,7 @@ step="installing the CRDs, the environment roles and the admission policy"
 [ -f "$jar" ] || { echo "[run] $jar is missing: run \`make run\` (it builds it) or \`make build\`" >&2; false; }
 kubectl apply --server-side -f "$root/crds/" >/dev/null
 kubectl apply --server-side -f "$root/operator/environment-roles.yaml" -f "$root/operator/secret-reference-policy.yaml" \
-  -f "$root/operator/spark-pod-policy.yaml" >/dev/null
+  -f "$root/operator/spark-pod-policy.yaml" -f "$root/operator/promotion-identity-policy.yaml" >/dev/null
 kubectl wait --for condition=Established --timeout=60s -f "$root/crds/" >/dev/null
 # The technology catalog (DataTechnology objects, after their CRD): the local images' when e2e/images/build.sh wrote
 # it, else the chart's; and the policy that warns of deprecated versions at apply.

@@ -13,7 +13,8 @@ import re
 import yaml
 from mkdocs.structure.files import File
 
-KIND_ORDER = ["DataEnvironment", "DataJob", "DataPipeline", "DataRun", "DataTechnology"]
+KIND_ORDER = ["DataEnvironment", "DataJob", "DataPipeline", "DataRun", "DataTechnology", "DataRevision", "DataPromotion",
+              "DataPromotionApproval"]
 
 
 def on_files(files, config):

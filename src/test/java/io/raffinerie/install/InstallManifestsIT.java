@@ -76,10 +76,13 @@ class InstallManifestsIT {
     /** What the operator does, as group|resource|verb[@resourceName]: nothing more, nothing less. */
     private static final Set<String> OPERATOR_PERMISSIONS = permissions(
             rule("raffinerie.io", "dataenvironments,datajobs,datapipelines", "get,list,watch,patch,update"),
+            rule("raffinerie.io", "datajobs,datapipelines", "create,delete"),
+            rule("raffinerie.io", "datapromotions", "get,list,watch,patch,update"),
+            rule("raffinerie.io", "datapromotionapprovals", "get,list,watch"),
             rule("raffinerie.io", "datatechnologies", "get,list,watch"),
             rule("raffinerie.io", "dataruns", "get,list,watch,patch,update,create,delete"),
             rule("raffinerie.io", "datarevisions", "get,list,watch,create,delete"),
-            rule("raffinerie.io", "dataenvironments/status,datajobs/status,datapipelines/status,dataruns/status,datatechnologies/status",
+            rule("raffinerie.io", "dataenvironments/status,datajobs/status,datapipelines/status,dataruns/status,datatechnologies/status,datapromotions/status",
                     "get,patch,update"),
             rule("raffinerie.io", "dataenvironments/finalizers,dataruns/finalizers", "update"),
             rule("", "namespaces,configmaps,serviceaccounts,resourcequotas,limitranges", "get,list,watch,create,patch,update,delete"),
@@ -131,9 +134,12 @@ class InstallManifestsIT {
                 "CustomResourceDefinition/dataenvironments.raffinerie.io", "CustomResourceDefinition/datajobs.raffinerie.io",
                 "CustomResourceDefinition/datapipelines.raffinerie.io", "CustomResourceDefinition/dataruns.raffinerie.io",
                 "CustomResourceDefinition/datatechnologies.raffinerie.io", "CustomResourceDefinition/datarevisions.raffinerie.io",
+                "CustomResourceDefinition/datapromotions.raffinerie.io", "CustomResourceDefinition/datapromotionapprovals.raffinerie.io",
                 "DataTechnology/bash", "DataTechnology/container", "DataTechnology/java", "DataTechnology/python", "DataTechnology/spark",
                 "ValidatingAdmissionPolicy/raffinerie-technology-lifecycle",
                 "ValidatingAdmissionPolicyBinding/raffinerie-technology-lifecycle",
+                "ValidatingAdmissionPolicy/raffinerie-promotion-identity",
+                "ValidatingAdmissionPolicyBinding/raffinerie-promotion-identity",
                 "ServiceAccount/" + OPERATOR, "ClusterRole/" + OPERATOR, "ClusterRoleBinding/" + OPERATOR,
                 "Role/" + OPERATOR + "-leader-election", "RoleBinding/" + OPERATOR + "-leader-election",
                 "ClusterRole/raffinerie-viewer", "ClusterRole/raffinerie-editor", "ClusterRole/raffinerie-manager",
@@ -297,6 +303,11 @@ class InstallManifestsIT {
     }
 
     @Test
+    void thePromotionIdentityPolicyIsThatOfOperatorPromotionIdentityPolicyYaml() throws IOException {
+        renderedAsInTheOperatorDirectory("promotion-identity-policy.yaml");
+    }
+
+    @Test
     void theSparkPodPolicyIsThatOfOperatorSparkPodPolicyYaml() throws IOException {
         renderedAsInTheOperatorDirectory("spark-pod-policy.yaml");
     }
@@ -323,7 +334,7 @@ class InstallManifestsIT {
     @Test
     void theChartCrdsAreTheRepositoryCrds() throws IOException {
         List<String> top = fileNames(Path.of("crds"));
-        assertThat(top).hasSize(6);
+        assertThat(top).hasSize(8);
         assertThat(fileNames(CHART.resolve("crds"))).isEqualTo(top);
         for (String name : top) {
             assertThat(Files.mismatch(Path.of("crds", name), CHART.resolve("crds").resolve(name)))
@@ -342,6 +353,7 @@ class InstallManifestsIT {
         assertThat(fileNames(OPERATOR_DIR)).as("nothing else lies in operator/")
                 .containsExactlyInAnyOrder("install.yaml", "kustomization.yaml", "generate.sh", "environment-roles.yaml",
                         "secret-reference-policy.yaml", "spark-pod-policy.yaml", "technologies.yaml",
+                        "promotion-identity-policy.yaml",
                         "technology-lifecycle-policy.yaml");
         assertThat(kinds(load(OPERATOR_DIR.resolve("install.yaml")))).as("the catalog comes after the CRDs")
                 .noneMatch(kind -> kind.startsWith("DataTechnology/"));

@@ -11,6 +11,8 @@ import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataPipeline;
+import io.raffinerie.api.v1alpha1.DataPromotion;
+import io.raffinerie.api.v1alpha1.DataPromotionApproval;
 import io.raffinerie.api.v1alpha1.DataRevision;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.DataTechnology;
@@ -35,7 +37,7 @@ public final class CrdFiles {
     public static final Path COMMITTED = Path.of("crds");
     static final Path GENERATED = Path.of("target", "kubernetes");
     static final List<Class<?>> KINDS = List.of(DataEnvironment.class, DataJob.class, DataPipeline.class, DataRun.class,
-            DataTechnology.class, DataRevision.class);
+            DataTechnology.class, DataRevision.class, DataPromotion.class, DataPromotionApproval.class);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)

@@ -86,11 +86,15 @@ public class KubeApiServerResource implements QuarkusTestResourceLifecycleManage
         }
     }
 
-    /** The technology catalog the chart ships (operator/technologies.yaml) and its lifecycle warning policy. */
+    /**
+     * The technology catalog the chart ships (operator/technologies.yaml), its lifecycle warning policy, and the
+     * promotion identity policy (who requests and who approves are the API server's facts).
+     */
     static void installCatalog(KubernetesClient client) {
         try {
             client.load(Files.newInputStream(Path.of("operator", "technologies.yaml"))).serverSideApply();
             client.load(Files.newInputStream(Path.of("operator", "technology-lifecycle-policy.yaml"))).serverSideApply();
+            client.load(Files.newInputStream(Path.of("operator", "promotion-identity-policy.yaml"))).serverSideApply();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

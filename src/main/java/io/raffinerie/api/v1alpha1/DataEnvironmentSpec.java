@@ -51,4 +51,9 @@ public class DataEnvironmentSpec {
     @JsonPropertyDescription("What happens to the namespace when the DataEnvironment is deleted: Retain (default) leaves "
             + "it and its contents, Delete deletes it when the operator created it.")
     public DeletionPolicy deletionPolicy;
+
+    @JsonPropertyDescription("What this environment accepts as promotions into it (DataPromotion): from which"
+            + " environments, with how many approvals and from whom, a verification run, and the fields it keeps."
+            + " Absent: no promotion is accepted.")
+    public PromotionPolicy promotion;
 }

@@ -20,6 +20,7 @@ import io.raffinerie.api.v1alpha1.DataJobStatus;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.RevisionTarget;
 import io.raffinerie.model.revision.RevisionPruning;
+import io.raffinerie.operator.revision.PromotionUse;
 import io.raffinerie.operator.revision.RevisionCache;
 import io.raffinerie.operator.revision.TargetRevisions;
 import io.raffinerie.model.CronSchedule;
@@ -44,8 +45,10 @@ import io.raffinerie.operator.common.StatusPatch;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -93,8 +96,10 @@ public class DataJobReconciler implements Reconciler<DataJob> {
         List<DataRun> runs = RunsByTarget.of(context, job);
         Optional<Duration> untilExpiry = history.keep(job, context, runs, job.getSpec().history, status);
         revisions.record(job, job.getSpec(), null, context).ifPresent(revision -> status.currentRevision = revision);
-        revisions.prune(job, job.getSpec().history, RevisionPruning.inUse(RevisionTarget.JOB, job.getMetadata().getName(),
-                status.currentRevision, runs, RevisionCache.inNamespace(context, namespace)), context);
+        Set<String> inUse = new HashSet<>(RevisionPruning.inUse(RevisionTarget.JOB, job.getMetadata().getName(),
+                status.currentRevision, runs, RevisionCache.inNamespace(context, namespace)));
+        inUse.addAll(PromotionUse.revisions(context, namespace, RevisionTarget.JOB, job.getMetadata().getName()));
+        revisions.prune(job, job.getSpec().history, inUse, context);
         status.nextScheduleTime = problem.isPresent() || job.getSpec().schedule == null
                 || Boolean.TRUE.equals(job.getSpec().schedule.suspend) ? null
                 : CronSchedule.parse(job.getSpec().schedule.cron, job.getSpec().schedule.timeZone).schedule().next(clock.instant())
@@ -126,7 +131,8 @@ public class DataJobReconciler implements Reconciler<DataJob> {
                 + j.getMetadata().getLabels().get(RunLabels.JOB))));
         return List.of(Environments.eventSource(context), Catalogs.eventSource(context, DataJobReconciler::usingTechnology),
                 RunsByTarget.eventSource(context, spec -> spec.jobRef), jobs,
-                RevisionCache.eventSource(context, RevisionCache.Targets.owner(RevisionTarget.JOB)));
+                RevisionCache.eventSource(context, RevisionCache.Targets.owner(RevisionTarget.JOB)),
+                PromotionUse.eventSource(context, RevisionTarget.JOB));
     }
 
     /** The jobs of every namespace that name the technology: a catalog change re-validates them. */

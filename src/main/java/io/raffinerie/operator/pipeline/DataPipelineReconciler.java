@@ -20,6 +20,7 @@ import io.raffinerie.api.v1alpha1.DataPipelineStatus;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.RevisionTarget;
 import io.raffinerie.model.revision.RevisionPruning;
+import io.raffinerie.operator.revision.PromotionUse;
 import io.raffinerie.operator.revision.RevisionCache;
 import io.raffinerie.operator.revision.TargetRevisions;
 import io.raffinerie.model.Problem;
@@ -41,6 +42,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,8 +106,11 @@ public class DataPipelineReconciler implements Reconciler<DataPipeline> {
         TargetRevisions.currentJobRevisions(context, pipeline.getMetadata().getNamespace(), jobRefs, jobs::get)
                 .ifPresent(pinned -> revisions.record(pipeline, pipeline.getSpec(), TargetRevisions.names(pinned), context)
                         .ifPresent(revision -> status.currentRevision = revision));
-        revisions.prune(pipeline, pipeline.getSpec().history, RevisionPruning.inUse(RevisionTarget.PIPELINE,
-                pipeline.getMetadata().getName(), status.currentRevision, runs, List.of()), context);
+        Set<String> inUse = new HashSet<>(RevisionPruning.inUse(RevisionTarget.PIPELINE, pipeline.getMetadata().getName(),
+                status.currentRevision, runs, List.of()));
+        inUse.addAll(PromotionUse.revisions(context, pipeline.getMetadata().getNamespace(), RevisionTarget.PIPELINE,
+                pipeline.getMetadata().getName()));
+        revisions.prune(pipeline, pipeline.getSpec().history, inUse, context);
     }
 
     /** What the API server refuses (a CronJob too large, say) is Ready=False, not an endless retry. */
@@ -125,7 +130,8 @@ public class DataPipelineReconciler implements Reconciler<DataPipeline> {
         return List.of(Environments.eventSource(context), Catalogs.eventSource(context, Catalogs::all), jobs,
                 RunsByTarget.eventSource(context, spec -> spec.pipelineRef),
                 RevisionCache.eventSource(context, (namespace, kind, name) -> RevisionTarget.PIPELINE.equals(kind)
-                        ? Set.of(new ResourceID(name, namespace)) : usingJob(context, namespace, name)));
+                        ? Set.of(new ResourceID(name, namespace)) : usingJob(context, namespace, name)),
+                PromotionUse.eventSource(context, RevisionTarget.PIPELINE));
     }
 
     private static Set<ResourceID> usingJob(EventSourceContext<DataPipeline> context, String namespace, String job) {

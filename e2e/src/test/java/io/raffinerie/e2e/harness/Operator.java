@@ -118,6 +118,7 @@ public final class Operator {
         cluster.kubectl("apply", "--server-side", "-f", root.resolve("operator/environment-roles.yaml").toString()).assertOk();
         cluster.kubectl("apply", "--server-side", "-f", root.resolve("operator/secret-reference-policy.yaml").toString()).assertOk();
         cluster.kubectl("apply", "--server-side", "-f", root.resolve("operator/spark-pod-policy.yaml").toString()).assertOk();
+        cluster.kubectl("apply", "--server-side", "-f", root.resolve("operator/promotion-identity-policy.yaml").toString()).assertOk();
         // The technology catalog the chart ships, and its lifecycle warnings.
         cluster.kubectl("apply", "--server-side", "-f", root.resolve("operator/technologies.yaml").toString()).assertOk();
         cluster.kubectl("apply", "--server-side", "-f", root.resolve("operator/technology-lifecycle-policy.yaml").toString()).assertOk();
