@@ -1,5 +1,9 @@
 package io.raffinerie.it;
 
+import io.raffinerie.api.v1alpha1.DataPromotion;
+import io.raffinerie.api.v1alpha1.PromotionPhase;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -159,6 +163,30 @@ class DashboardIT {
         assertThat(page(viewer, "/ns/" + NS + "/jobs/revised/diff?from=2&to=2").asString()).contains("hold the same spec");
         assertThat(page(viewer, "/ns/" + NS + "/jobs/revised/diff?from=1&to=9").statusCode()).isEqualTo(404);
         assertThat(page(viewer, "/ns/" + OTHER + "/jobs/revised/diff?from=1&to=2").statusCode()).as("a namespace they may not read")
+                .isEqualTo(404);
+    }
+
+    @Test
+    void theEnvironmentPageListsItsPromotionsAndEachHasAPage() {
+        String requester = "system:serviceaccount:" + PEOPLE + ":editor";
+        DataPromotion promotion = PromotionFixtures.promotion("from-hidden", requester, "DataPipeline", "daily", OTHER, null);
+        promotion.getMetadata().setNamespace(NS);
+        promotion.getSpec().reason = SCRIPT;
+        try (KubernetesClient asEditor = new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration())
+                .withImpersonateUsername(requester).withImpersonateGroups("system:authenticated").build()).build()) {
+            asEditor.resource(promotion).create();
+        }
+        await().atMost(Resources.TIMEOUT).until(() -> cache.promotion(NS, "from-hidden")
+                .map(p -> p.getStatus() != null && p.getStatus().phase == PromotionPhase.Failed).orElse(false));
+        assertThat(page(viewer, "/ns/" + NS).asString()).contains("<a href=\"/ns/" + NS + "/promotions/from-hidden\">from-hidden</a>",
+                "<td>DataPipeline daily</td>", "<span class=\"phase Failed\" title=\"SourceNotAccepted: ");
+        String detail = page(viewer, "/ns/" + NS + "/promotions/from-hidden").asString();
+        assertThat(detail).contains("<span class=\"phase Failed\" id=\"promotion-phase\">Failed</span>",
+                "<dd id=\"promotion-requester\">" + requester + "</dd>",
+                "<code>SourceNotAccepted</code> DataEnvironment " + NS + " does not accept promotions from " + OTHER)
+                .doesNotContain(SCRIPT).contains("&lt;script&gt;");
+        assertThat(page(viewer, "/ns/" + NS + "/promotions/none").statusCode()).isEqualTo(404);
+        assertThat(page(viewer, "/ns/" + OTHER + "/promotions/from-hidden").statusCode()).as("a namespace they may not read")
                 .isEqualTo(404);
     }
 

@@ -2,6 +2,7 @@ package io.raffinerie.model.dashboard;
 
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataPipeline;
+import io.raffinerie.api.v1alpha1.DataPromotion;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.FinallyWhen;
 import io.raffinerie.api.v1alpha1.Parameter;
@@ -37,7 +38,7 @@ public final class TargetViews {
     }
 
     public record EnvironmentPage(String environment, String namespace, List<TargetRow> pipelines, List<TargetRow> jobs,
-            List<RunViews.RunRow> recentRuns) {
+            List<RunViews.RunRow> recentRuns, List<PromotionViews.PromotionRow> promotions) {
     }
 
     /** A step in the graph, coloured by its phase in the last run (None when it has not run). */
@@ -56,7 +57,7 @@ public final class TargetViews {
     private TargetViews() {
     }
 
-    public static EnvironmentPage environment(Overview.EnvironmentContent content, Instant now) {
+    public static EnvironmentPage environment(Overview.EnvironmentContent content, List<DataPromotion> promotions, Instant now) {
         Map<String, List<DataRun>> runsByTarget = content.runs().stream().collect(Collectors.groupingBy(RunViews::targetKey));
         String ns = content.namespace();
         List<TargetRow> pipelines = content.pipelines().stream().sorted(Comparator.comparing(p -> p.getMetadata().getName()))
@@ -64,7 +65,7 @@ public final class TargetViews {
         List<TargetRow> jobs = content.jobs().stream().sorted(Comparator.comparing(j -> j.getMetadata().getName()))
                 .map(j -> jobRow(j, runsOf(runsByTarget, ns, RunMeasures.JOB, j.getMetadata().getName()))).toList();
         return new EnvironmentPage(content.environment().getMetadata().getName(), ns, pipelines, jobs,
-                Overview.rows(content.runs(), now).stream().limit(RECENT_RUNS).toList());
+                Overview.rows(content.runs(), now).stream().limit(RECENT_RUNS).toList(), PromotionViews.rows(promotions));
     }
 
     public static TargetPage pipeline(DataPipeline pipeline, List<DataRun> runs, Instant now) {

@@ -9,6 +9,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.api.v1alpha1.DataJob;
 import io.raffinerie.api.v1alpha1.DataPipeline;
+import io.raffinerie.api.v1alpha1.DataPromotion;
 import io.raffinerie.api.v1alpha1.DataRevision;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.DataTechnology;
@@ -56,6 +57,7 @@ public class DashboardCache {
     private KindCache<DataPipeline> pipelines;
     private KindCache<DataRun> runs;
     private KindCache<DataTechnology> technologies;
+    private KindCache<DataPromotion> promotions;
     /** Always the dashboard's own informer: the controllers' caches drop the frozen specs that a diff reads. */
     private KindCache<DataRevision> revisions;
     private final Map<String, CompletableFuture<Void>> awaitedRuns = new ConcurrentHashMap<>();
@@ -69,6 +71,7 @@ public class DashboardCache {
         jobs = cache(DataJob.class, "datajob", true);
         pipelines = cache(DataPipeline.class, "datapipeline", true);
         runs = cache(DataRun.class, "datarun", true);
+        promotions = cache(DataPromotion.class, "datapromotion", true);
         revisions = new InformerKindCache<>(client, DataRevision.class, true, this::added);
     }
 
@@ -93,7 +96,7 @@ public class DashboardCache {
         if (environments == null) {
             return; // the dashboard is off: nothing was started
         }
-        for (KindCache<?> cache : List.of(environments, jobs, pipelines, runs, technologies, revisions)) {
+        for (KindCache<?> cache : List.of(environments, jobs, pipelines, runs, technologies, revisions, promotions)) {
             cache.stop();
         }
     }
@@ -133,6 +136,15 @@ public class DashboardCache {
 
     public List<DataRun> runs(String namespace) {
         return runs.inNamespace(namespace);
+    }
+
+    /** The promotions into the namespace's environment. */
+    public List<DataPromotion> promotions(String namespace) {
+        return promotions.inNamespace(namespace);
+    }
+
+    public Optional<DataPromotion> promotion(String namespace, String name) {
+        return promotions.get(namespace, name);
     }
 
     /** The revisions of a job or pipeline ({@code kind} DataJob or DataPipeline). */

@@ -2,9 +2,11 @@ package io.raffinerie.operator.dashboard;
 
 import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.api.v1alpha1.DataJob;
+import io.raffinerie.api.v1alpha1.DataPromotion;
 import io.raffinerie.api.v1alpha1.DataRevision;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.RevisionTarget;
+import io.raffinerie.model.dashboard.PromotionViews;
 import io.raffinerie.model.dashboard.RevisionViews;
 import io.raffinerie.model.revision.Revisions;
 import io.raffinerie.model.dashboard.CatalogView;
@@ -78,7 +80,7 @@ public class DashboardPages {
         AccessReviews.Rights rights = readable(user, namespace);
         DataEnvironment environment = cache.environmentOf(namespace)
                 .orElseThrow(() -> DashboardException.notFound("The environment of namespace " + namespace));
-        TargetViews.EnvironmentPage page = TargetViews.environment(content(environment), clock.instant());
+        TargetViews.EnvironmentPage page = TargetViews.environment(content(environment), cache.promotions(namespace), clock.instant());
         return Pages.environment(Chrome.of(page.environment(), user, false), page, rights).render();
     }
 
@@ -123,6 +125,17 @@ public class DashboardPages {
         String title = targetKind.substring(4) + " " + name + ": revision " + from + " against " + to;
         return Pages.diff(Chrome.of(title, user, false), new RevisionViews.DiffPage(namespace, targetKind.substring(4), name,
                 "/ns/" + namespace + "/" + kind + "/" + name, from, to, lines, lines.isEmpty())).render();
+    }
+
+    /** A promotion into the namespace's environment: what it copies, its approvals, writes and verification. */
+    @GET
+    @Path("ns/{namespace}/promotions/{name}")
+    public String promotion(@PathParam("namespace") String namespace, @PathParam("name") String name, HttpHeaders headers) {
+        DashboardUser user = user(headers);
+        readable(user, namespace);
+        checkName(name, "Promotion");
+        DataPromotion promotion = cache.promotion(namespace, name).orElseThrow(() -> DashboardException.notFound("Promotion " + name));
+        return Pages.promotion(Chrome.of("Promotion " + name, user, false), PromotionViews.page(promotion)).render();
     }
 
     @GET

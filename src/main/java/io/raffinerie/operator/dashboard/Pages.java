@@ -7,6 +7,7 @@ import io.raffinerie.model.dashboard.CatalogView;
 import io.raffinerie.model.dashboard.DagLayout;
 import io.raffinerie.model.dashboard.DurationTrend;
 import io.raffinerie.model.dashboard.Overview;
+import io.raffinerie.model.dashboard.PromotionViews;
 import io.raffinerie.model.dashboard.RevisionViews;
 import io.raffinerie.model.dashboard.RunViews;
 import io.raffinerie.model.dashboard.TargetViews;
@@ -33,6 +34,9 @@ import io.raffinerie.model.dashboard.Timeline;
 @TemplateData(target = TargetViews.GraphStep.class)
 @TemplateData(target = TargetViews.ParameterField.class)
 @TemplateData(target = Timeline.StepRow.class)
+@TemplateData(target = PromotionViews.PromotionRow.class)
+@TemplateData(target = PromotionViews.ApprovalRow.class)
+@TemplateData(target = PromotionViews.PromotionPage.class)
 @TemplateData(target = RevisionViews.RevisionList.class)
 @TemplateData(target = RevisionViews.RevisionRow.class)
 @TemplateData(target = RevisionViews.DiffLine.class)
@@ -49,6 +53,8 @@ final class Pages {
             RevisionViews.RevisionList revisions);
 
     static native TemplateInstance diff(Chrome chrome, RevisionViews.DiffPage page);
+
+    static native TemplateInstance promotion(Chrome chrome, PromotionViews.PromotionPage page);
 
     static native TemplateInstance run(Chrome chrome, RunPage page);
 

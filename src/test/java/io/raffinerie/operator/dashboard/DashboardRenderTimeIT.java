@@ -58,7 +58,7 @@ class DashboardRenderTimeIT {
         String overview = measure("overview", () -> Pages.overview(Chrome.of("Overview", user, false),
                 Overview.of(List.of(content), NOW)).render());
         String environmentPage = measure("environment", () -> Pages.environment(Chrome.of("bench", user, false),
-                TargetViews.environment(content, NOW), rights).render());
+                TargetViews.environment(content, List.of(), NOW), rights).render());
         String pipelinePage = measure("pipeline", () -> Pages.target(Chrome.of("pipeline-3", user, false),
                 TargetViews.pipeline(pipelines.get(3), ofPipeline, NOW), rights,
                 io.raffinerie.model.dashboard.RevisionViews.list("/ns/bench/pipelines/pipeline-3/diff", List.of(), null)).render());
