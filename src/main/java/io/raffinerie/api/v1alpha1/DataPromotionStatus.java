@@ -32,6 +32,9 @@ public class DataPromotionStatus extends Status {
             + " when the promotion created it.")
     public List<PromotedObject> previous = new ArrayList<>();
 
+    @JsonPropertyDescription("The commit made, when the environment is GitOps-managed (spec.promotion.git).")
+    public PromotionCommit git;
+
     @JsonPropertyDescription("The verification run and how it went.")
     public PromotionVerificationStatus verification;
 

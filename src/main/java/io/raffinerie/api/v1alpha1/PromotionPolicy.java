@@ -21,6 +21,11 @@ public class PromotionPolicy {
             + " default true). Absent: no verification.")
     public PromotionVerification verification;
 
+    @JsonPropertyDescription("Where this environment's manifests live when Argo CD or Flux manages it: a promotion"
+            + " commits the promoted manifests there instead of writing the cluster. Absent: a promotion into a"
+            + " GitOps-managed object fails (ManagedByGitOps).")
+    public PromotionGit git;
+
     @Size(max = 4)
     @JsonPropertyDescription("Fields this environment keeps from its own copy when a promotion overwrites it: schedule,"
             + " resources, variables (env and parameter defaults), suspend.")

@@ -2,6 +2,7 @@ package io.raffinerie.model.promotion;
 
 import io.raffinerie.api.v1alpha1.DataPromotionStatus;
 import io.raffinerie.api.v1alpha1.PromotedObject;
+import io.raffinerie.api.v1alpha1.PromotionCommit;
 import io.raffinerie.api.v1alpha1.PromotionApprovalRecord;
 import io.raffinerie.api.v1alpha1.PromotionPhase;
 import io.raffinerie.api.v1alpha1.PromotionVerificationStatus;
@@ -23,7 +24,15 @@ public final class PromotionDecision {
     public static final String VERIFY_SUFFIX = "-verify";
 
     /** What to carry out: writes (SSA or deletion) and the verification run to create, if any. */
-    public record Outcome(DataPromotionStatus status, List<PlannedWrite> writes, boolean startVerification, boolean requeue) {
+    /**
+     * {@code commit}: the writes go to the environment's Git repository as one commit instead of the cluster (a
+     * GitOps-managed target), after which the promotion is done (the tool applies it).
+     */
+    public record Outcome(DataPromotionStatus status, List<PlannedWrite> writes, boolean startVerification, boolean requeue,
+            boolean commit) {
+        Outcome(DataPromotionStatus status, List<PlannedWrite> writes, boolean startVerification, boolean requeue) {
+            this(status, writes, startVerification, requeue, false);
+        }
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -86,6 +95,9 @@ public final class PromotionDecision {
     }
 
     private static Outcome promoting(PromotionObservation o, DataPromotionStatus status, Long generation, Clock clock) {
+        if (o.git() != null) {
+            return new Outcome(status, o.plan(), false, false, true);
+        }
         if (!o.plan().stream().allMatch(PlannedWrite::applied)) {
             return new Outcome(status, o.plan(), false, true);
         }
@@ -117,6 +129,17 @@ public final class PromotionDecision {
         return finish(status, PromotionPhase.Failed, new Problem(PromotionReasons.VERIFICATION_FAILED, "the verification run "
                 + status.verification.run + " ended " + run + (rollBack ? "; what the environment had before was put back"
                 : "; the promoted objects stay (autoRollback: false)")), generation, clock);
+    }
+
+    /** The commit made for a GitOps-managed target: the promotion is done, the tool syncing the repository applies it. */
+    public static Outcome committed(DataPromotionStatus status, PromotionCommit commit, Long generation, Clock clock) {
+        status.git = commit;
+        status.phase = PromotionPhase.Succeeded;
+        status.completionTime = Conditions.timestamp(clock.instant());
+        ready(status, true, PromotionReasons.COMMITTED, "committed " + commit.commit + " to " + commit.url + " (" + commit.branch
+                + "): " + (commit.files.isEmpty() ? "the repository already held it" : String.join(", ", commit.files))
+                + "; the GitOps tool applies it", generation, clock);
+        return new Outcome(status, List.of(), false, false);
     }
 
     /** A write the API server stored otherwise: the promotion stops, Failed, rather than write again. */

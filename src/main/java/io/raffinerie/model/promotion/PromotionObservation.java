@@ -2,6 +2,7 @@ package io.raffinerie.model.promotion;
 
 import io.raffinerie.api.v1alpha1.ApprovalPolicy;
 import io.raffinerie.api.v1alpha1.DataPromotion;
+import io.raffinerie.api.v1alpha1.PromotionGit;
 import io.raffinerie.api.v1alpha1.PromotionVerification;
 import io.raffinerie.api.v1alpha1.RunPhase;
 import io.raffinerie.model.Problem;
@@ -13,10 +14,11 @@ import java.util.Optional;
  * source), why it cannot go on (a bad source, a target being deleted, a target
  * GitOps owns...), the approvals as counted, what it would write ({@code plan}, with the source revision promoted),
  * what putting back the environment's previous state would write ({@code restore}, when there is a previous state),
- * and the verification run's phase (null before it exists).
+ * the verification run's phase (null before it exists), and the repository the writes go to instead of the cluster
+ * when the target is GitOps-managed (null otherwise).
  */
 public record PromotionObservation(DataPromotion promotion, String sourceNamespace, Optional<Problem> problem,
         ApprovalPolicy approvals,
         ApprovalTally.Tally tally, Long revision, List<PlannedWrite> plan, List<PlannedWrite> restore,
-        PromotionVerification verification, RunPhase verificationPhase) {
+        PromotionVerification verification, RunPhase verificationPhase, PromotionGit git) {
 }

@@ -18,6 +18,10 @@ public final class PromotionReasons {
     public static final String PROMOTION_NOT_FOUND = "PromotionNotFound";
     /** The API server stored a target object with a spec other than the one written. */
     public static final String TARGET_ALTERED = "TargetAltered";
+    /** Promoted into a GitOps-managed environment: committed to its repository. */
+    public static final String COMMITTED = "Committed";
+    /** The commit to the environment's repository could not be made or pushed. */
+    public static final String GIT_FAILED = "GitFailed";
     /** A target object is owned by Argo CD or Flux: the operator never writes it. */
     public static final String MANAGED_BY_GITOPS = "ManagedByGitOps";
 

@@ -22,6 +22,7 @@ import io.raffinerie.model.Problem;
 import io.raffinerie.model.promotion.PlannedWrite;
 import io.raffinerie.model.promotion.PromotionDecision;
 import io.raffinerie.model.promotion.PromotionObservation;
+import io.raffinerie.model.promotion.PromotionReasons;
 import io.raffinerie.operator.common.Environments;
 import io.raffinerie.operator.common.EventRecorder;
 import io.raffinerie.operator.common.Failures;
@@ -60,6 +61,9 @@ public class DataPromotionReconciler implements Reconciler<DataPromotion> {
     @Inject
     EventRecorder events;
 
+    @Inject
+    GitCommits git;
+
     @Override
     public UpdateControl<DataPromotion> reconcile(DataPromotion promotion, Context<DataPromotion> context) {
         PromotionPhase before = promotion.getStatus() == null ? null : promotion.getStatus().phase;
@@ -67,14 +71,7 @@ public class DataPromotionReconciler implements Reconciler<DataPromotion> {
             return UpdateControl.noUpdate();
         }
         PromotionObservation observation = observer.observe(promotion, context);
-        PromotionDecision.Outcome outcome = PromotionDecision.decide(observation, clock);
-        for (PlannedWrite write : outcome.writes()) {
-            Optional<Problem> altered = writer.write(promotion, write);
-            if (altered.isPresent()) {
-                outcome = PromotionDecision.stopped(outcome.status(), altered.get(), promotion.getMetadata().getGeneration(), clock);
-                break;
-            }
-        }
+        PromotionDecision.Outcome outcome = apply(promotion, observation, PromotionDecision.decide(observation, clock));
         if (outcome.startVerification()) {
             writer.startVerification(promotion, observation.verification());
         }
@@ -88,6 +85,29 @@ public class DataPromotionReconciler implements Reconciler<DataPromotion> {
         }
         UpdateControl<DataPromotion> update = StatusPatch.ifChanged(promotion, outcome.status());
         return outcome.requeue() ? update.rescheduleAfter(AFTER_STATUS) : update;
+    }
+
+    /** The writes, to the cluster or as a commit; the outcome once they are done, or why they stopped. */
+    private PromotionDecision.Outcome apply(DataPromotion promotion, PromotionObservation observation,
+            PromotionDecision.Outcome outcome) {
+        Long generation = promotion.getMetadata().getGeneration();
+        if (outcome.commit()) {
+            try {
+                return PromotionDecision.committed(outcome.status(), git.commit(promotion, observation.git(), outcome.writes(),
+                        w -> PromotionWriter.cause(promotion, w), PromotionWriter.commitMessage(promotion, outcome.status())),
+                        generation, clock);
+            } catch (GitCommits.GitFailure e) {
+                return PromotionDecision.stopped(outcome.status(), new Problem(PromotionReasons.GIT_FAILED, e.getMessage()),
+                        generation, clock);
+            }
+        }
+        for (PlannedWrite write : outcome.writes()) {
+            Optional<Problem> altered = writer.write(promotion, write);
+            if (altered.isPresent()) {
+                return PromotionDecision.stopped(outcome.status(), altered.get(), generation, clock);
+            }
+        }
+        return outcome;
     }
 
     /** What the API server refuses (a write it rejects, say) is Ready=False with its message, not a silent retry. */

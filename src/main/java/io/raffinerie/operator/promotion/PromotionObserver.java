@@ -59,10 +59,12 @@ public class PromotionObserver {
                 planned = sources.promote(sourceNamespace, source.kind, source.name, revision, namespace, preserved(policy));
             }
             plan = planned.writes();
-            problem = planned.problem().or(() -> phase == null || phase == PromotionPhase.PendingApproval
+            // An environment whose manifests live in Git (spec.promotion.git) gets commits; without it, an object a
+            // GitOps tool owns is never written.
+            problem = planned.problem().or(() -> policy.git == null && (phase == null || phase == PromotionPhase.PendingApproval)
                     ? sources.gitOpsOwner(namespace, planned.writes()).map(owner -> new Problem(PromotionReasons.MANAGED_BY_GITOPS,
-                            owner + ": the operator never writes it; promote by changing its manifest in the repository the tool"
-                            + " syncs"))
+                            owner + ": the operator never writes it; set spec.promotion.git on the DataEnvironment to commit"
+                            + " promotions to the repository the tool syncs, or change the manifest there"))
                     : Optional.empty());
         }
         List<PlannedWrite> restore = phase == PromotionPhase.Verifying && !promotion.getStatus().previous.isEmpty()
@@ -72,7 +74,7 @@ public class PromotionObserver {
         ApprovalTally.Tally tally = ApprovalTally.of(policy.approvals, target == null ? null : target.getSpec().access,
                 promotion.getSpec().requestedBy, approvals);
         return new PromotionObservation(promotion, sourceNamespace, problem, policy.approvals, tally, revision, plan, restore,
-                policy.verification, verificationPhase(promotion, context));
+                policy.verification, verificationPhase(promotion, context), policy.git);
     }
 
     private PromotionSources.Plan rollback(DataPromotion promotion, Context<DataPromotion> context) {

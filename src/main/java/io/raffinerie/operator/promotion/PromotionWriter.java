@@ -57,9 +57,7 @@ public class PromotionWriter {
             }
             return Optional.empty();
         }
-        String cause = promotion.getSpec().rollbackOf != null ? "rolled back by DataPromotion " + promotion.getMetadata().getName()
-                : "promoted from " + promotion.getSpec().source.environment + " (revision " + write.sourceRevision()
-                + ") by DataPromotion " + promotion.getMetadata().getName();
+        String cause = cause(promotion, write);
         if (live == null) {
             GenericKubernetesResource created = new GenericKubernetesResource();
             created.setApiVersion(Api.API_VERSION);
@@ -77,6 +75,26 @@ public class PromotionWriter {
         live.setAdditionalProperty("spec", JSON.convertValue(write.desired(), MAP));
         live.getAdditionalProperties().remove("status");
         return stored(write, resources.resource(live).update());
+    }
+
+    /** The change cause a written object carries: which promotion wrote it, from where, at which revision. */
+    public static String cause(DataPromotion promotion, PlannedWrite write) {
+        return promotion.getSpec().rollbackOf != null ? "rolled back by DataPromotion " + promotion.getMetadata().getName()
+                : "promoted from " + promotion.getSpec().source.environment + " (revision " + write.sourceRevision()
+                + ") by DataPromotion " + promotion.getMetadata().getName();
+    }
+
+    /** A commit's message: what, from where, who asked and who approved, and a trailer naming the promotion. */
+    public static String commitMessage(DataPromotion promotion, io.raffinerie.api.v1alpha1.DataPromotionStatus status) {
+        var spec = promotion.getSpec();
+        String subject = spec.rollbackOf != null ? "Roll back DataPromotion " + spec.rollbackOf
+                : "Promote " + spec.source.kind + " " + spec.source.name + " (revision " + status.revision + ") from "
+                + spec.source.environment;
+        String approvers = String.join(", ", status.approvals.stream().filter(a -> a.refused == null
+                && a.decision == io.raffinerie.api.v1alpha1.ApprovalDecision.Approved).map(a -> a.user).toList());
+        return subject + "\n\n" + (status.diff == null ? "" : status.diff + "\n\n") + (spec.reason == null ? "" : spec.reason + "\n\n")
+                + "Requested by " + spec.requestedBy + (approvers.isEmpty() ? "" : ", approved by " + approvers) + ".\n\n"
+                + "Raffinerie-Promotion: " + promotion.getMetadata().getNamespace() + "/" + promotion.getMetadata().getName() + "\n";
     }
 
     private static Optional<Problem> stored(PlannedWrite write, GenericKubernetesResource stored) {

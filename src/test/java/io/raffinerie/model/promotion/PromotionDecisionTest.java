@@ -78,14 +78,14 @@ class PromotionDecisionTest {
         verification.jobRef = "clean";
         PlannedWrite restore = new PlannedWrite("DataJob", "clean", 5L, V1, V2, 6L);
         PromotionObservation failed = new PromotionObservation(verifying, "dev", Optional.empty(), null, tally(List.of()), 3L,
-                List.of(write(V2)), List.of(restore), verification, RunPhase.Failed);
+                List.of(write(V2)), List.of(restore), verification, RunPhase.Failed, null);
         PromotionDecision.Outcome restoring = PromotionDecision.decide(failed, CLOCK);
         assertThat(restoring.writes()).containsExactly(restore);
         assertThat(restoring.status().phase).isEqualTo(PromotionPhase.Verifying);
 
         PlannedWrite restored = new PlannedWrite("DataJob", "clean", 5L, V1, V1, 5L);
         PromotionDecision.Outcome done = PromotionDecision.decide(new PromotionObservation(verifying, "dev", Optional.empty(), null,
-                tally(List.of()), 3L, List.of(write(V2)), List.of(restored), verification, RunPhase.Failed), CLOCK);
+                tally(List.of()), 3L, List.of(write(V2)), List.of(restored), verification, RunPhase.Failed, null), CLOCK);
         assertThat(done.status().phase).isEqualTo(PromotionPhase.Failed);
         assertThat(done.status().verification.rolledBack).isTrue();
         assertThat(ready(done)).startsWith("False VerificationFailed the verification run clean-to-prod-verify ended Failed");
@@ -95,12 +95,12 @@ class PromotionDecisionTest {
     void aBadSourceFailsAtOnceAndARejectionRejects() {
         PromotionObservation refused = new PromotionObservation(promotion(null), null,
                 Optional.of(new Problem(PromotionReasons.SOURCE_NOT_ACCEPTED, "no")), null, tally(List.of()), null,
-                List.of(), List.of(), null, null);
+                List.of(), List.of(), null, null, null);
         PromotionDecision.Outcome failed = PromotionDecision.decide(refused, CLOCK);
         assertThat(failed.status().phase).isEqualTo(PromotionPhase.Failed);
         assertThat(ready(failed)).isEqualTo("False SourceNotAccepted no");
         assertThat(PromotionDecision.decide(new PromotionObservation(promotion(PromotionPhase.Failed), "dev", Optional.empty(), null,
-                tally(List.of()), null, List.of(), List.of(), null, null), CLOCK).status().phase).isEqualTo(PromotionPhase.Failed);
+                tally(List.of()), null, List.of(), List.of(), null, null, null), CLOCK).status().phase).isEqualTo(PromotionPhase.Failed);
 
         DataPromotionApproval no = approval("bob");
         no.getSpec().decision = ApprovalDecision.Rejected;
@@ -119,7 +119,7 @@ class PromotionDecisionTest {
 
     private static PromotionObservation observe(DataPromotion promotion, List<DataPromotionApproval> approvals,
             List<PlannedWrite> plan, PromotionVerification verification, RunPhase run) {
-        return new PromotionObservation(promotion, "dev", Optional.empty(), null, tally(approvals), 3L, plan, List.of(), verification, run);
+        return new PromotionObservation(promotion, "dev", Optional.empty(), null, tally(approvals), 3L, plan, List.of(), verification, run, null);
     }
 
     private static ApprovalTally.Tally tally(List<DataPromotionApproval> approvals) {
