@@ -1,6 +1,6 @@
 // The dashboard in a real browser (Debian's Chromium, headless, driven by playwright-core), against the operator on
 // the local cluster. Run by e2e/.../dashboard/DashboardBrowserIT, which prepares the environment and passes:
-//   DASHBOARD_URL, EDITOR_TOKEN, VIEWER_TOKEN, NAMESPACE, PIPELINE, STEPS, DAY, SCREENSHOTS, CHROMIUM
+//   DASHBOARD_URL, EDITOR_TOKEN, VIEWER_TOKEN, NAMESPACE, PIPELINE, STEPS, DAY, FAILED_RUN, PROMOTION, SCREENSHOTS, CHROMIUM
 // Exits non-zero on the first failed check; prints one line per check.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
@@ -88,9 +88,21 @@ try {
   await page.screenshot({ path: `${shots}/pipeline.png`, fullPage: true });
   await page.goto(`${base}/ns/${ns}`);
   await page.screenshot({ path: `${shots}/environment.png`, fullPage: true });
+  // The promotion into the environment is listed; its page says what it wrote and what the environment had.
+  const promotion = env('PROMOTION');
+  await page.getByRole('link', { name: promotion }).click();
+  await page.waitForURL(`${base}/ns/${ns}/promotions/${promotion}`);
+  assert.equal((await page.locator('#promotion-phase').textContent()).trim(), 'Succeeded', 'the promotion succeeded');
+  assert.ok((await page.locator('#promotion-what').textContent()).includes('DataJob report'), 'it promoted the report job');
+  assert.ok((await page.locator('#promotion-promoted').textContent()).includes('DataJob report, source revision 1'),
+    'it wrote revision 1');
+  assert.ok((await page.locator('#promotion-previous').textContent()).includes('none: the promotion created it'),
+    'the environment had no report job');
+  await page.screenshot({ path: `${shots}/promotion.png`, fullPage: true });
+  check('the environment lists its promotion, and its page says what it wrote');
   await page.goto(`${base}/`);
   await page.screenshot({ path: `${shots}/overview.png`, fullPage: true });
-  check('screenshots of the four pages');
+  check('screenshots of the five pages');
 
   // A failed job run is run again (a pipeline run offers its two retries): a new run, its lineage noted.
   await page.goto(`${base}/ns/${ns}/runs/${env('FAILED_RUN')}`);

@@ -83,17 +83,17 @@ class GitPromotionIT {
         Condition ready = PromotionFixtures.ready(done);
         assertThat(done.getStatus().phase).as(ready.getMessage()).isEqualTo(PromotionPhase.Succeeded);
         assertThat(ready.getReason()).isEqualTo("Committed");
-        String head = repository.inRepository("prod", "rev-parse", "main").trim();
+        String head = repository.git("rev-parse", "main").trim();
         assertThat(done.getStatus().git.commit).isEqualTo(head);
         assertThat(done.getStatus().git.files).containsExactly("apps/jobs.yaml");
-        assertThat(repository.inRepository("prod", "log", "-1", "--format=%an <%ae>%n%B", "main"))
+        assertThat(repository.git("log", "-1", "--format=%an <%ae>%n%B", "main"))
                 .startsWith("Raffinerie <raffinerie@raffinerie.io>\nPromote DataJob extract (revision 1) from " + DEV)
                 .contains("Requested by " + PAUL, "Raffinerie-Promotion: " + PROD + "/go-live");
-        String manifest = repository.inRepository("prod", "show", "main:apps/jobs.yaml");
+        String manifest = repository.git("show", "main:apps/jobs.yaml");
         assertThat(manifest).contains("script: echo v2", "argocd.argoproj.io/instance: prod",
                 "raffinerie.io/change-cause: promoted from " + DEV + " (revision 1) by DataPromotion go-live")
                 .doesNotContain("echo v1");
-        assertThat(repository.inRepository("prod", "show", "main:README.md")).isEqualTo("prod\n");
+        assertThat(repository.git("show", "main:README.md")).isEqualTo("prod\n");
         assertThat(client.resources(DataJob.class).inNamespace(PROD).withName("extract").get().getSpec().script)
                 .as("the live object is Argo CD's to change").isEqualTo("echo v1");
     }

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.TestInstance;
 class DashboardBrowserIT {
     static final String NS = "e2e-dashboard";
     static final String PEOPLE = "e2e-dashboard-people";
+    static final String DEV = "e2e-dashboard-dev";
+    static final String PROMOTION = "report-to-prod";
     static final String FAILED_RUN = "audit-1";
     static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
 
@@ -42,11 +44,13 @@ class DashboardBrowserIT {
         for (String person : List.of("editor", "viewer")) {
             cluster.kubectl("create", "serviceaccount", person, "-n", PEOPLE);
         }
+        raffinerie.environment(DEV, null);
         raffinerie.environment(NS, """
                 access:
                   - {role: editor, serviceAccounts: [%s/editor]}
                   - {role: viewer, serviceAccounts: [%s/viewer]}
-                """.formatted(PEOPLE, PEOPLE));
+                promotion: {from: [%s], approvals: {count: 0}}
+                """.formatted(PEOPLE, PEOPLE, DEV));
         job("extract", "extracting orders for day=$(DAY)");
         job("clean", "cleaning");
         job("enrich", "enriching");
@@ -63,12 +67,27 @@ class DashboardBrowserIT {
                 """);
         raffinerie.run(NS, FAILED_RUN, "jobRef", "audit", null);
         raffinerie.awaitPhase(NS, FAILED_RUN, "Failed");
+        // A promotion of a job from dev, requested by the editor, for the environment's promotions and their page.
+        raffinerie.job(DEV, "report", "bash", "script: echo report\n");
+        raffinerie.await("DataJob", DEV, "report", j -> "1".equals(String.valueOf(Raffinerie.status(j).get("currentRevision"))));
+        String editor = "system:serviceaccount:" + PEOPLE + ":editor";
+        cluster.kubectlAs(editor, """
+                apiVersion: raffinerie.io/v1alpha1
+                kind: DataPromotion
+                metadata: {name: %s, namespace: %s}
+                spec:
+                  source: {environment: %s, kind: DataJob, name: report}
+                  reason: the weekly report goes live
+                  requestedBy: %s
+                """.formatted(PROMOTION, NS, DEV, editor), "create", "-f", "-").assertOk();
+        raffinerie.await("DataPromotion", NS, PROMOTION, p -> "Succeeded".equals(Raffinerie.status(p).get("phase")));
     }
 
     @AfterAll
     void cleanUp() {
         if (operator != null) {
             raffinerie.deleteEnvironment(NS);
+            raffinerie.deleteEnvironment(DEV);
             cluster.kubectl("delete", "namespace", PEOPLE, "--timeout=60s");
         }
     }
@@ -108,6 +127,7 @@ class DashboardBrowserIT {
                 Map.entry("STEPS", "4"),
                 Map.entry("DAY", "2026-11-29"),
                 Map.entry("FAILED_RUN", FAILED_RUN),
+                Map.entry("PROMOTION", PROMOTION),
                 Map.entry("SCREENSHOTS", cluster.e2eDir().getParent().resolve("docs/dashboard").toString()),
                 Map.entry("CHROMIUM", CHROMIUM));
         assertThat(run(List.of("node", "dashboard.test.mjs"), browserDir, env, 180))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.raffinerie.e2e.harness.Cluster;
 import io.raffinerie.e2e.harness.ExecResult;
+import io.raffinerie.e2e.harness.GitServer;
 import io.raffinerie.e2e.harness.Operator;
 import io.raffinerie.e2e.harness.Raffinerie;
 import java.util.List;
@@ -23,13 +24,16 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Promotion from dev to prod through kubectl only, as three people (docs/promotion.md): Dana edits in dev, Paul (an
  * editor of prod) requests, Maria (a manager of prod) approves. Paul's own approval does not count; after Maria's,
  * prod's pipeline has dev's steps and scripts with prod's own schedule and variables, and the verification run
- * succeeds. A promotion whose verification fails is rolled back by itself, and a rollback undoes the first one.
+ * succeeds. A promotion whose verification fails is rolled back by itself, and a rollback undoes the first one. Into
+ * an environment Argo CD manages, a promotion is a commit to the repository it syncs (served by git daemon), and
+ * the live objects stay as they are.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PromotionsIT {
     static final String DEV = "e2e-promo-dev";
     static final String PROD = "e2e-promo-prod";
+    static final String GITOPS = "e2e-promo-gitops";
     static final String DANA = "dana@example.com";
     static final String PAUL = "paul@example.com";
     static final String MARIA = "maria@example.com";
@@ -53,8 +57,11 @@ class PromotionsIT {
         // Prod's own copy, as the platform team set it up.
         raffinerie.job(PROD, "extract", "bash", "script: echo extract v1\nenv: [{name: WAREHOUSE, value: prod}]\n");
         raffinerie.pipeline(PROD, "daily", "- {name: extract, jobRef: extract}\n", "schedule: {cron: \"0 6 * * *\"}\n");
-        // Dana's work in dev: extract changed twice, and a new load step.
+        // Dana's work in dev: extract made and changed twice, and a new load step.
+        dana(job(DEV, "extract", "echo extract v1", "dev"));
+        raffinerie.await("DataJob", DEV, "extract", j -> Long.valueOf(1).equals(number(status(j).get("currentRevision"))));
         dana(job(DEV, "extract", "echo extract v2", "dev"));
+        raffinerie.await("DataJob", DEV, "extract", j -> Long.valueOf(2).equals(number(status(j).get("currentRevision"))));
         dana(job(DEV, "extract", "echo extract v3", "dev"));
         dana(job(DEV, "load", "echo load v1", null));
         dana(pipeline(DEV, "0 3 * * *"));
@@ -65,6 +72,7 @@ class PromotionsIT {
     void cleanUp() {
         raffinerie.deleteEnvironment(DEV);
         raffinerie.deleteEnvironment(PROD);
+        raffinerie.deleteEnvironment(GITOPS);
     }
 
     @Test
@@ -72,7 +80,14 @@ class PromotionsIT {
     void devKeepsEveryVersionAndAPinnedRunRunsAnOldOne() {
         ExecResult revisions = cluster.kubectlAs(DANA, null, "get", "datarevisions", "-n", DEV, "-l", "raffinerie.io/job=extract",
                 "-o", "jsonpath={range .items[*]}{.spec.revision}/{.spec.createdBy};{end}").assertOk();
-        assertThat(revisions.stdout().split(";")).containsExactlyInAnyOrder("1/dana", "2/dana");
+        assertThat(revisions.stdout().split(";")).containsExactlyInAnyOrder("1/dana", "2/dana", "3/dana");
+        cluster.kubectlAs(DANA, """
+                apiVersion: raffinerie.io/v1alpha1
+                kind: DataRun
+                metadata: {name: extract-now, namespace: %s}
+                spec: {jobRef: extract}
+                """.formatted(DEV), "create", "-f", "-").assertOk();
+        assertThat(number(status(raffinerie.awaitPhase(DEV, "extract-now", "Succeeded")).get("revision"))).isEqualTo(3L);
         cluster.kubectlAs(DANA, """
                 apiVersion: raffinerie.io/v1alpha1
                 kind: DataRun
@@ -82,7 +97,7 @@ class PromotionsIT {
         GenericKubernetesResource old = raffinerie.awaitPhase(DEV, "extract-old", "Succeeded");
         assertThat(number(status(old).get("revision"))).isEqualTo(1L);
         String script = cluster.kubectl("get", "configmaps", "-n", DEV, "-o", "jsonpath={.items[*].data}").assertOk().stdout();
-        assertThat(script).as("the script the pinned run ran").contains("echo extract v2");
+        assertThat(script).as("the script the pinned run ran").contains("echo extract v1");
     }
 
     @Test
@@ -130,6 +145,38 @@ class PromotionsIT {
         assertThat(spec("DataJob", "extract")).containsEntry("script", "echo extract v1");
         assertThat(spec("DataPipeline", "daily").get("steps")).isEqualTo(List.of(Map.of("name", "extract", "jobRef", "extract")));
         raffinerie.await("DataEnvironment", null, PROD, e -> raffinerie.get("DataJob", PROD, "load") == null);
+    }
+
+    @Test
+    @Order(5)
+    void intoAnEnvironmentArgoCdManagesAPromotionIsACommitAndTheLiveObjectsStay() {
+        String manifest = job(GITOPS, "extract", "echo extract v1", "prod").replace("metadata: {name: extract, namespace: " + GITOPS + "}",
+                "metadata: {name: extract, namespace: " + GITOPS + ", labels: {argocd.argoproj.io/instance: prod}}");
+        try (GitServer repository = GitServer.serve(cluster, "prod", Map.of("apps/extract.yaml", manifest))) {
+            raffinerie.environment(GITOPS, """
+                    access:
+                      - {role: editor, users: [%s]}
+                      - {role: manager, users: [%s]}
+                    promotion:
+                      from: [%s]
+                      git: {url: "%s", path: apps}
+                    """.formatted(PAUL, MARIA, DEV, repository.url));
+            cluster.kubectlWithInput(manifest, "apply", "--server-side", "--field-manager=argocd-controller", "-f", "-").assertOk();
+            cluster.kubectlAs(PAUL, promotion("extract-v3", "source: {environment: " + DEV + ", kind: DataJob, name: extract}")
+                    .replace("namespace: " + PROD, "namespace: " + GITOPS), "create", "-f", "-").assertOk();
+            cluster.kubectlAs(MARIA, approval("extract-v3", "maria").replace("namespace: " + PROD, "namespace: " + GITOPS),
+                    "create", "-f", "-").assertOk();
+            GenericKubernetesResource done = raffinerie.await("DataPromotion", GITOPS, "extract-v3",
+                    p -> "Succeeded".equals(status(p).get("phase")));
+            assertThat(readyReason(done)).isEqualTo("Committed");
+            assertThat(field(done, "git")).containsEntry("commit", repository.git("rev-parse", "main").trim());
+            assertThat(repository.git("log", "-1", "--format=%s%n%b", "main")).startsWith("Promote DataJob extract (revision 3) from " + DEV)
+                    .contains("approved by " + MARIA, "Raffinerie-Promotion: " + GITOPS + "/extract-v3");
+            assertThat(repository.git("show", "main:apps/extract.yaml")).contains("script: echo extract v3", "argocd.argoproj.io/instance: prod");
+            assertThat(raffinerie.get("DataJob", GITOPS, "extract").getAdditionalProperties().get("spec"))
+                    .as("the live object is Argo CD's to change").isEqualTo(Map.of("technology", "bash", "script", "echo extract v1",
+                            "env", List.of(Map.of("name", "WAREHOUSE", "value", "prod"))));
+        }
     }
 
     private static String job(String namespace, String name, String script, String warehouse) {
