@@ -10,6 +10,7 @@ import io.raffinerie.api.v1alpha1.PreservedField;
 import io.raffinerie.api.v1alpha1.PromotionPhase;
 import io.raffinerie.api.v1alpha1.PromotionPolicy;
 import io.raffinerie.api.v1alpha1.PromotionSource;
+import io.raffinerie.api.v1alpha1.RunPhase;
 import io.raffinerie.model.Problem;
 import io.raffinerie.model.environment.EnvironmentModel;
 import io.raffinerie.model.promotion.ApprovalTally;
@@ -67,14 +68,17 @@ public class PromotionObserver {
                             + " promotions to the repository the tool syncs, or change the manifest there"))
                     : Optional.empty());
         }
-        List<PlannedWrite> restore = phase == PromotionPhase.Verifying && !promotion.getStatus().previous.isEmpty()
+        RunPhase verified = verificationPhase(promotion, context);
+        // What putting the target back would write is read only once the verification run failed: it is all live GETs.
+        List<PlannedWrite> restore = phase == PromotionPhase.Verifying && verified != null && verified.isFinished()
+                && verified != RunPhase.Succeeded && !promotion.getStatus().previous.isEmpty()
                 ? sources.restore(namespace, promotion.getStatus().previous).writes() : List.of();
         List<DataPromotionApproval> approvals = Caches.list(context, DataPromotionApproval.class, namespace)
                 .filter(a -> a.getSpec() != null && promotion.getMetadata().getName().equals(a.getSpec().promotion)).toList();
         ApprovalTally.Tally tally = ApprovalTally.of(policy.approvals, target == null ? null : target.getSpec().access,
                 promotion.getSpec().requestedBy, approvals);
         return new PromotionObservation(promotion, sourceNamespace, problem, policy.approvals, tally, revision, plan, restore,
-                policy.verification, verificationPhase(promotion, context), policy.git);
+                policy.verification, verified, policy.git);
     }
 
     private PromotionSources.Plan rollback(DataPromotion promotion, Context<DataPromotion> context) {
@@ -93,11 +97,11 @@ public class PromotionObserver {
                 : EnumSet.copyOf(policy.preserve);
     }
 
-    private static io.raffinerie.api.v1alpha1.RunPhase verificationPhase(DataPromotion promotion, Context<DataPromotion> context) {
+    /** The verification run's phase (Pending before its first status), or null before it exists. */
+    private static RunPhase verificationPhase(DataPromotion promotion, Context<DataPromotion> context) {
         String name = PromotionDecision.verificationRun(promotion.getMetadata().getName());
         return Caches.eventSource(context, DataRun.class).get(new ResourceID(name, promotion.getMetadata().getNamespace()))
-                .map(r -> r.getStatus() == null ? io.raffinerie.api.v1alpha1.RunPhase.Pending
-                        : r.getStatus().phase == null ? io.raffinerie.api.v1alpha1.RunPhase.Pending : r.getStatus().phase)
+                .map(r -> r.getStatus() == null || r.getStatus().phase == null ? RunPhase.Pending : r.getStatus().phase)
                 .orElse(null);
     }
 }
