@@ -17,6 +17,9 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-$root/operator}
 namespace=raffinerie-system
+# install.yaml is for Kubernetes 1.36 or later, where mutating admission policies are GA (the chart renders its own
+# only where the cluster serves them).
+MUTATING_POLICIES=admissionregistration.k8s.io/v1/MutatingAdmissionPolicy
 helm=${HELM:-}
 if [ -z "$helm" ]; then
   helm="$("$root/e2e/tools/build.sh")/helm"
@@ -46,7 +49,7 @@ metadata:
     pod-security.kubernetes.io/audit: restricted
 YAML
   "$helm" template raffinerie "$root/helm/raffinerie" --namespace "$namespace" --include-crds \
-    --set dashboard.sessionKey.create=false --set installCatalog=false
+    --api-versions "$MUTATING_POLICIES" --set dashboard.sessionKey.create=false --set installCatalog=false
 } > "$out/install.yaml.tmp"
 mv "$out/install.yaml.tmp" "$out/install.yaml"
 

@@ -70,6 +70,8 @@ class InstallManifestsIT {
     private static final List<String> ALL_FEATURES = List.of("--set", "serviceMonitor.enabled=true", "--set", "prometheusRule.enabled=true",
             "--set", "grafanaDashboard.enabled=true", "--set", "watchNamespaces={sales-dev,sales-prod}");
     private static final Pattern WILDCARD = Pattern.compile("\\*");
+    /** What a Kubernetes 1.36 cluster serves, and older ones do not. */
+    private static final String MUTATING_POLICIES = "admissionregistration.k8s.io/v1/MutatingAdmissionPolicy";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final KubernetesSerialization KUBERNETES = new KubernetesSerialization();
 
@@ -104,7 +106,7 @@ class InstallManifestsIT {
     void renderChart() {
         helm = locateHelm().orElse(null);
         assumeTrue(helm != null, "no helm: set HELM or build the tools with e2e/tools/build.sh");
-        defaults = parse(template(List.of("--include-crds")).assertOk().output);
+        defaults = parse(template(List.of("--include-crds", "--api-versions", MUTATING_POLICIES)).assertOk().output);
         allFeatures = parse(template(ALL_FEATURES).assertOk().output);
     }
 
@@ -140,6 +142,8 @@ class InstallManifestsIT {
                 "ValidatingAdmissionPolicyBinding/raffinerie-technology-lifecycle",
                 "ValidatingAdmissionPolicy/raffinerie-promotion-identity",
                 "ValidatingAdmissionPolicyBinding/raffinerie-promotion-identity",
+                "MutatingAdmissionPolicy/raffinerie-promotion-requester",
+                "MutatingAdmissionPolicyBinding/raffinerie-promotion-requester",
                 "ServiceAccount/" + OPERATOR, "ClusterRole/" + OPERATOR, "ClusterRoleBinding/" + OPERATOR,
                 "Role/" + OPERATOR + "-leader-election", "RoleBinding/" + OPERATOR + "-leader-election",
                 "ClusterRole/raffinerie-viewer", "ClusterRole/raffinerie-editor", "ClusterRole/raffinerie-manager",
@@ -158,7 +162,8 @@ class InstallManifestsIT {
     void everyNamespacedObjectIsInTheReleaseNamespace() {
         for (HasMetadata object : concat(defaults, allFeatures)) {
             boolean clusterScoped = Set.of("CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding", "Namespace",
-                            "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "DataTechnology")
+                            "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "MutatingAdmissionPolicy",
+                            "MutatingAdmissionPolicyBinding", "DataTechnology")
                     .contains(object.getKind());
             assertThat(object.getMetadata().getNamespace()).as(id(object))
                     .isEqualTo(clusterScoped ? null : NAMESPACE);
@@ -304,7 +309,16 @@ class InstallManifestsIT {
 
     @Test
     void thePromotionIdentityPolicyIsThatOfOperatorPromotionIdentityPolicyYaml() throws IOException {
-        renderedAsInTheOperatorDirectory("promotion-identity-policy.yaml");
+        renderedAsInTheOperatorDirectory("promotion-identity-policy.yaml", "ValidatingAdmissionPolicy",
+                "ValidatingAdmissionPolicyBinding", "MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding");
+    }
+
+    /** Before Kubernetes 1.36 the requester is not filled in; the validating policy still refuses a false one. */
+    @Test
+    void anOlderClusterGetsNoMutatingPolicyButStillTheIdentityCheck() {
+        List<String> kinds = kinds(parse(template(List.of()).assertOk().output));
+        assertThat(kinds).contains("ValidatingAdmissionPolicy/raffinerie-promotion-identity")
+                .doesNotContain("MutatingAdmissionPolicy/raffinerie-promotion-requester");
     }
 
     @Test
@@ -320,10 +334,10 @@ class InstallManifestsIT {
         assertThat(binding.getSpec().getValidationActions()).containsExactly("Warn");
     }
 
-    private void renderedAsInTheOperatorDirectory(String file) throws IOException {
+    private void renderedAsInTheOperatorDirectory(String file, String... kinds) throws IOException {
         List<HasMetadata> standalone = load(OPERATOR_DIR.resolve(file));
-        assertThat(standalone).extracting(HasMetadata::getKind)
-                .containsExactly("ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding");
+        assertThat(standalone).extracting(HasMetadata::getKind).containsExactly(kinds.length > 0 ? kinds
+                : new String[] {"ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding"});
         for (HasMetadata expected : standalone) {
             HasMetadata rendered = defaults.stream().filter(o -> o.getKind().equals(expected.getKind())
                     && o.getMetadata().getName().equals(expected.getMetadata().getName())).findFirst().orElseThrow();

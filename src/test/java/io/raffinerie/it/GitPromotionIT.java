@@ -54,7 +54,7 @@ class GitPromotionIT {
     void aDevAndTwoProdsThatArgoCdManages() {
         repository = GitRepository.serve("prod", Map.of("apps/jobs.yaml", PROD_MANIFEST.formatted(PROD), "README.md", "prod\n"));
         environment(DEV, "");
-        environment(PROD, "    git: {url: \"" + repository.url + "\", path: apps}\n");
+        environment(PROD, "    git: {repository: \"" + repository.url + "\", path: apps}\n");
         environment(PLAIN, "");
         client.resource(PromotionFixtures.jobYaml(DEV, "extract", "echo v2", null)).serverSideApply();
         for (String namespace : new String[] {PROD, PLAIN}) {

@@ -106,10 +106,11 @@ class PromotionIT {
     @Test
     @Order(1)
     void identitiesAreTheApiServersFacts() {
-        assertThatThrownBy(() -> paul.resource(promotion("claims-maria", MARIA, "DataPipeline", "daily")).create())
-                .isInstanceOf(KubernetesClientException.class)
-                .hasMessageContaining("spec.requestedBy must be the user who creates the promotion: set it to \"" + PAUL + "\"");
-        paul.resource(promotion("early", PAUL, "DataPipeline", "daily")).create();
+        DataPromotion claimed = paul.resource(promotion("claims-maria", MARIA, "DataPipeline", "daily")).create();
+        assertThat(claimed.getSpec().requestedBy).as("filled in at admission, whatever the manifest says").isEqualTo(PAUL);
+        DataPromotion early = paul.resource(promotion("early", null, "DataPipeline", "daily")).create();
+        assertThat(early.getSpec().requestedBy).as("no requestedBy needed").isEqualTo(PAUL);
+        assertThat(awaitReason("early", "PendingApproval").getStatus().requestedBy).isEqualTo(PAUL);
         assertThatThrownBy(() -> paul.resource(approval("early-by-maria", "early", MARIA, "Approved")).create())
                 .isInstanceOf(KubernetesClientException.class)
                 .hasMessageContaining("spec.user must be the user who creates the approval: set it to \"" + PAUL + "\"");
@@ -135,7 +136,7 @@ class PromotionIT {
         DataPromotion pending = awaitReason("go-live", "PendingApproval");
         assertThat(ready(pending).getMessage()).isEqualTo("0 of 1 approvals; who may approve: the environment's managers");
         assertThat(pending.getStatus().revision).isEqualTo(1L);
-        assertThat(pending.getStatus().diff).contains("DataJob extract", "DataJob load", "DataPipeline daily");
+        assertThat(pending.getStatus().diff.summary).contains("DataJob extract", "DataJob load", "DataPipeline daily");
         paul.resource(approval("go-live-by-paul", "go-live", PAUL, "Approved")).create();
         eve.resource(approval("go-live-by-eve", "go-live", EVE, "Approved")).create();
         DataPromotion refused = await().atMost(Resources.TIMEOUT).until(() -> promotionNamed("go-live"),

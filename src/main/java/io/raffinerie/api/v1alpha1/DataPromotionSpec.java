@@ -24,7 +24,7 @@ public class DataPromotionSpec {
     public String rollbackOf;
 
     @Size(max = 512)
-    @JsonPropertyDescription("Who asks: must be the user who creates the promotion (checked at admission against the API"
-            + " server's userInfo), who may then not approve it.")
+    @JsonPropertyDescription("Who asks: set at admission to the user who creates the promotion, whatever the manifest"
+            + " says (MutatingAdmissionPolicy raffinerie-promotion-requester); that user may then not approve it.")
     public String requestedBy;
 }

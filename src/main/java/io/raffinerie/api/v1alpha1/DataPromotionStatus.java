@@ -14,6 +14,9 @@ public class DataPromotionStatus extends Status {
             + " absent).")
     public Long revision;
 
+    @JsonPropertyDescription("Who asked: the user who created the promotion, as the API server authenticated them.")
+    public String requestedBy;
+
     @JsonPropertyDescription("The source environment's namespace, where the promoted revisions are; they are kept"
             + " from pruning until the promotion finishes.")
     public String sourceNamespace;
@@ -21,9 +24,9 @@ public class DataPromotionStatus extends Status {
     @JsonPropertyDescription("The approvals and rejections counted, and those refused, with why.")
     public List<PromotionApprovalRecord> approvals = new ArrayList<>();
 
-    @JsonPropertyDescription("What the promotion changes in this environment, in words, such as \"DataJob clean: script"
-            + " changed\".")
-    public String diff;
+    @JsonPropertyDescription("What the promotion changes against what the environment had: a summary in words and"
+            + " the unified diff of each object's spec.")
+    public PromotionDiff diff;
 
     @JsonPropertyDescription("The jobs and pipelines the promotion writes (or wrote), with their source revisions.")
     public List<PromotedObject> promoted = new ArrayList<>();

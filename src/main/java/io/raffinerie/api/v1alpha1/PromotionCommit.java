@@ -9,7 +9,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PromotionCommit {
     @JsonPropertyDescription("The repository's URL.")
-    public String url;
+    public String repository;
     @JsonPropertyDescription("The branch committed to.")
     public String branch;
     @JsonPropertyDescription("The commit's id (SHA-1).")

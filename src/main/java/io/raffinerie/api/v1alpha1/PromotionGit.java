@@ -15,8 +15,8 @@ public class PromotionGit {
     @Required
     @Size(max = 2048)
     @Pattern("^(https?|git)://[^\\s]+$")
-    @JsonPropertyDescription("The repository's URL, https:// (with credentialsSecret when it needs them) or git://.")
-    public String url;
+    @JsonPropertyDescription("The repository's URL, https:// (with credentialsSecretRef when it needs them) or git://.")
+    public String repository;
 
     @Size(max = 255)
     @Pattern("^[A-Za-z0-9._/-]+$")
@@ -30,10 +30,10 @@ public class PromotionGit {
             + " none is written to <kind>-<name>.yaml.")
     public String path;
 
-    @Size(max = 253)
-    @JsonPropertyDescription("A Secret of this environment's namespace with keys username and password (a token) for"
-            + " an https repository; absent: no credentials.")
-    public String credentialsSecret;
+    @JsonPropertyDescription("The key of a Secret of this environment's namespace holding a token (or password) for an"
+            + " https repository, sent with the user name the Secret's key username holds (default git); absent: no"
+            + " credentials.")
+    public SecretKeyRef credentialsSecretRef;
 
     public String branchOrDefault() {
         return branch == null || branch.isBlank() ? "main" : branch;

@@ -25,7 +25,8 @@ public final class PromotionViews {
     }
 
     /** Everything a promotion's status records, with its verification run (null before it starts). */
-    public record PromotionPage(PromotionRow row, String requestReason, String diff, List<ApprovalRow> approvals,
+    public record PromotionPage(PromotionRow row, String requestReason, String diff, List<RevisionViews.DiffLine> patch,
+            List<ApprovalRow> approvals,
             List<String> promoted, List<String> previous, String verificationRun, String verificationPhase, boolean rolledBack) {
     }
 
@@ -55,7 +56,8 @@ public final class PromotionViews {
         DataPromotionStatus status = promotion.getStatus() == null ? new DataPromotionStatus() : promotion.getStatus();
         List<ApprovalRow> approvals = status.approvals.stream().map(a -> new ApprovalRow(a.name, a.user,
                 a.decision == null ? "" : a.decision.name(), a.at, a.refused == null ? "" : a.refused)).toList();
-        return new PromotionPage(row(promotion), Objects.toString(promotion.getSpec().reason, ""), Objects.toString(status.diff, ""),
+        return new PromotionPage(row(promotion), Objects.toString(promotion.getSpec().reason, ""), status.diff == null ? "" : status.diff.summary,
+                status.diff == null ? List.of() : status.diff.patch.stream().map(RevisionViews::line).toList(),
                 approvals, objects(status.promoted, "source revision ", "?"), objects(status.previous, "revision ", "none: the promotion created it"),
                 status.verification == null ? null : PromotionDecision.verificationRun(promotion.getMetadata().getName()),
                 status.verification == null || status.verification.phase == null ? "Pending" : status.verification.phase.name(),

@@ -71,7 +71,7 @@ public final class RevisionViews {
         return lines;
     }
 
-    private static DiffLine line(String text) {
+    static DiffLine line(String text) {
         if (text.startsWith("+++") || text.startsWith("---")) {
             return new DiffLine("file", text);
         }

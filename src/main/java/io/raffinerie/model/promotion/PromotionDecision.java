@@ -3,6 +3,7 @@ package io.raffinerie.model.promotion;
 import io.raffinerie.api.v1alpha1.DataPromotionStatus;
 import io.raffinerie.api.v1alpha1.PromotedObject;
 import io.raffinerie.api.v1alpha1.PromotionCommit;
+import io.raffinerie.api.v1alpha1.PromotionDiff;
 import io.raffinerie.api.v1alpha1.PromotionApprovalRecord;
 import io.raffinerie.api.v1alpha1.PromotionPhase;
 import io.raffinerie.api.v1alpha1.PromotionVerificationStatus;
@@ -48,6 +49,7 @@ public final class PromotionDecision {
             return new Outcome(status, List.of(), false, false);
         }
         status.approvals = o.tally().records();
+        status.requestedBy = o.promotion().getSpec().requestedBy;
         if (o.problem().isPresent() && phase == PromotionPhase.PendingApproval) {
             return finish(status, PromotionPhase.Failed, o.problem().get(), generation, clock);
         }
@@ -62,7 +64,8 @@ public final class PromotionDecision {
     private static Outcome pending(PromotionObservation o, DataPromotionStatus status, Long generation, Clock clock) {
         status.revision = o.revision();
         status.sourceNamespace = o.sourceNamespace();
-        status.diff = String.join("; ", o.plan().stream().map(PlannedWrite::describe).toList());
+        status.diff = new PromotionDiff(String.join("; ", o.plan().stream().map(PlannedWrite::describe).toList()),
+                SpecDiff.patch(o.plan()));
         status.promoted = o.plan().stream().map(w -> new PromotedObject(w.kind(), w.name(), w.sourceRevision())).toList();
         if (o.tally().rejection().isPresent()) {
             PromotionApprovalRecord r = o.tally().rejection().get();
@@ -90,7 +93,7 @@ public final class PromotionDecision {
         status.phase = PromotionPhase.Promoting;
         status.previous = o.plan().stream().map(w -> new PromotedObject(w.kind(), w.name(), w.current() == null ? null
                 : w.currentRevision())).toList();
-        ready(status, false, PromotionReasons.PROMOTING, "approved: writing " + status.diff, generation, clock);
+        ready(status, false, PromotionReasons.PROMOTING, "approved: writing " + status.diff.summary, generation, clock);
         return new Outcome(status, List.of(), false, true);
     }
 
@@ -136,7 +139,7 @@ public final class PromotionDecision {
         status.git = commit;
         status.phase = PromotionPhase.Succeeded;
         status.completionTime = Conditions.timestamp(clock.instant());
-        ready(status, true, PromotionReasons.COMMITTED, "committed " + commit.commit + " to " + commit.url + " (" + commit.branch
+        ready(status, true, PromotionReasons.COMMITTED, "committed " + commit.commit + " to " + commit.repository + " (" + commit.branch
                 + "): " + (commit.files.isEmpty() ? "the repository already held it" : String.join(", ", commit.files))
                 + "; the GitOps tool applies it", generation, clock);
         return new Outcome(status, List.of(), false, false);
@@ -156,7 +159,7 @@ public final class PromotionDecision {
         status.phase = phase;
         status.completionTime = Conditions.timestamp(clock.instant());
         if (problem == null) {
-            ready(status, true, PromotionReasons.PROMOTED, "promoted: " + status.diff, generation, clock);
+            ready(status, true, PromotionReasons.PROMOTED, "promoted: " + (status.diff == null ? "" : status.diff.summary), generation, clock);
         } else {
             ready(status, false, problem.reason(), problem.message(), generation, clock);
         }

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.raffinerie.api.v1alpha1.DataPromotion;
 import io.raffinerie.api.v1alpha1.PromotionCommit;
 import io.raffinerie.api.v1alpha1.PromotionGit;
+import io.raffinerie.api.v1alpha1.SecretKeyRef;
 import io.raffinerie.model.promotion.GitManifests;
 import io.raffinerie.model.promotion.PlannedWrite;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,16 +57,16 @@ public class GitCommits {
 
     public PromotionCommit commit(DataPromotion promotion, PromotionGit git, List<PlannedWrite> writes,
             Function<PlannedWrite, String> changeCause, String message) {
-        CredentialsProvider credentials = credentials(promotion.getMetadata().getNamespace(), git.credentialsSecret);
+        CredentialsProvider credentials = credentials(promotion.getMetadata().getNamespace(), git.credentialsSecretRef);
         String directory = git.path == null ? "" : git.path.replaceAll("^/+|/+$", "");
         for (int attempt = 1; ; attempt++) {
             Path work = temporary();
-            try (Git repository = Git.cloneRepository().setURI(git.url).setBranch(git.branchOrDefault()).setDirectory(work.toFile())
+            try (Git repository = Git.cloneRepository().setURI(git.repository).setBranch(git.branchOrDefault()).setDirectory(work.toFile())
                     .setCredentialsProvider(credentials).call()) {
                 GitManifests.Change change = GitManifests.apply(read(work, directory), directory,
                         promotion.getMetadata().getNamespace(), writes, changeCause);
                 PromotionCommit result = new PromotionCommit();
-                result.url = git.url;
+                result.repository = git.repository;
                 result.branch = git.branchOrDefault();
                 result.files = new ArrayList<>(change.files().keySet());
                 if (change.isEmpty()) {
@@ -79,11 +80,11 @@ public class GitCommits {
                     return result;
                 }
                 if (attempt == ATTEMPTS) {
-                    throw new GitFailure("the push to " + git.url + " (" + result.branch + ") was refused " + ATTEMPTS
+                    throw new GitFailure("the push to " + git.repository + " (" + result.branch + ") was refused " + ATTEMPTS
                             + " times: the branch keeps moving", null);
                 }
             } catch (GitAPIException | IOException e) {
-                throw new GitFailure(git.url + " (" + git.branchOrDefault() + "): " + e.getMessage(), e);
+                throw new GitFailure(git.repository + " (" + git.branchOrDefault() + "): " + e.getMessage(), e);
             } finally {
                 delete(work);
             }
@@ -135,17 +136,17 @@ public class GitCommits {
         }
     }
 
-    private CredentialsProvider credentials(String namespace, String secretName) {
-        if (secretName == null) {
+    private CredentialsProvider credentials(String namespace, SecretKeyRef ref) {
+        if (ref == null) {
             return null;
         }
-        Secret secret = client.secrets().inNamespace(namespace).withName(secretName).get();
-        if (secret == null || secret.getData() == null || !secret.getData().containsKey("password")) {
-            throw new GitFailure("Secret " + secretName + " of " + namespace + " (spec.promotion.git.credentialsSecret) does not"
-                    + " exist or has no key password", null);
+        Secret secret = client.secrets().inNamespace(namespace).withName(ref.name).get();
+        if (secret == null || secret.getData() == null || !secret.getData().containsKey(ref.key)) {
+            throw new GitFailure("Secret " + ref.name + " of " + namespace + " (spec.promotion.git.credentialsSecretRef) does not"
+                    + " exist or has no key " + ref.key, null);
         }
-        return new UsernamePasswordCredentialsProvider(decode(secret.getData().getOrDefault("username", "")),
-                decode(secret.getData().get("password")));
+        String user = secret.getData().containsKey("username") ? decode(secret.getData().get("username")) : "git";
+        return new UsernamePasswordCredentialsProvider(user, decode(secret.getData().get(ref.key)));
     }
 
     private static String decode(String value) {

@@ -92,7 +92,7 @@ public class PromotionWriter {
                 + spec.source.environment;
         String approvers = String.join(", ", status.approvals.stream().filter(a -> a.refused == null
                 && a.decision == io.raffinerie.api.v1alpha1.ApprovalDecision.Approved).map(a -> a.user).toList());
-        return subject + "\n\n" + (status.diff == null ? "" : status.diff + "\n\n") + (spec.reason == null ? "" : spec.reason + "\n\n")
+        return subject + "\n\n" + (status.diff == null ? "" : status.diff.summary + "\n\n") + (spec.reason == null ? "" : spec.reason + "\n\n")
                 + "Requested by " + spec.requestedBy + (approvers.isEmpty() ? "" : ", approved by " + approvers) + ".\n\n"
                 + "Raffinerie-Promotion: " + promotion.getMetadata().getNamespace() + "/" + promotion.getMetadata().getName() + "\n";
     }

@@ -37,7 +37,8 @@ class PromotionDecisionTest {
         assertThat(outcome.writes()).isEmpty();
         assertThat(ready(outcome)).isEqualTo("False PendingApproval 0 of 1 approvals; who may approve: the environment's"
                 + " managers; not counted: alice (SelfApproval)");
-        assertThat(outcome.status().diff).isEqualTo("DataJob clean: script changed");
+        assertThat(outcome.status().diff.summary).isEqualTo("DataJob clean: script changed");
+        assertThat(outcome.status().diff.patch).contains("-  \"script\" : \"echo v1\"");
     }
 
     @Test

@@ -159,7 +159,7 @@ class PromotionsIT {
                       - {role: manager, users: [%s]}
                     promotion:
                       from: [%s]
-                      git: {url: "%s", path: apps}
+                      git: {repository: "%s", path: apps}
                     """.formatted(PAUL, MARIA, DEV, repository.url));
             cluster.kubectlWithInput(manifest, "apply", "--server-side", "--field-manager=argocd-controller", "-f", "-").assertOk();
             cluster.kubectlAs(PAUL, promotion("extract-v3", "source: {environment: " + DEV + ", kind: DataJob, name: extract}")
