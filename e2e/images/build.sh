@@ -5,6 +5,7 @@
 # e2e/.work/images-values.yaml, the chart's values); progress goes to stderr.
 #
 #   e2e/images/build.sh                    the technology images: python-3.11 python-3.13 bash-5.2 java-17 java-21
+#                                          spark-4.3
 #   e2e/images/build.sh operator           the operator's own image (needs target/quarkus-app: `make build`)
 #   e2e/images/build.sh all | NAME...      all of them, or the ones named
 #
@@ -40,15 +41,15 @@ mirror=${mirror:-http://deb.debian.org/debian}
 security=${security:-http://deb.debian.org/debian-security}
 keyring=/usr/share/keyrings/debian-archive-keyring.gpg
 
-TECHNOLOGY_IMAGES=(python-3.11 python-3.13 bash-5.2 java-17 java-21)
+TECHNOLOGY_IMAGES=(python-3.11 python-3.13 bash-5.2 java-17 java-21 spark-4.3)
 
 # What each image is: SUITE, REF, PACKAGES (installed with apt, no recommends, over debootstrap's minbase),
-# ENV, ENTRYPOINT/CMD (JSON) and WORKDIR. Every image runs as uid/gid 1000 (user raffinerie) with HOME=/tmp:
-# pods get a read-only root and an emptyDir on /tmp.
+# ENV, ENTRYPOINT/CMD (JSON), WORKDIR and CONTENT (a function that adds what no Debian package has). Every image runs
+# as uid/gid 1000 (user raffinerie) with HOME=/tmp: pods get a read-only root and an emptyDir on /tmp.
 describe() {
   PATH_ENV="PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
   ENV=("$PATH_ENV" "HOME=/tmp" "LANG=C.UTF-8")
-  ENTRYPOINT="" CMD="" WORKDIR=/tmp
+  ENTRYPOINT="" CMD="" WORKDIR=/tmp CONTENT=""
   case $1 in
     python-3.11 | python-3.13)
       SUITE=$([ "$1" = python-3.11 ] && echo bookworm || echo trixie)
@@ -67,6 +68,16 @@ describe() {
       PACKAGES="openjdk-$v-jdk-headless"
       ENV+=("JAVA_HOME=/usr/lib/jvm/java-$v-openjdk-amd64")
       CMD='["jshell"]' ;;
+    spark-4.3)
+      # Spark from the pyspark distribution on PyPI (its jars, scripts and Python package), on Debian's JRE.
+      SUITE=trixie REF=$registry/spark:4.3
+      PYSPARK=4.3.0 PY4J=0.10.9.9
+      PACKAGES="openjdk-21-jre-headless python3 procps"
+      ENV+=("JAVA_HOME=/usr/lib/jvm/java-21-openjdk-amd64" "SPARK_HOME=/opt/spark" "PYSPARK_PYTHON=python3"
+        "PYTHONPATH=/opt/spark/python:/opt/spark/python/lib/py4j-$PY4J-src.zip" "PYTHONUNBUFFERED=1"
+        "PYTHONDONTWRITEBYTECODE=1")
+      ENTRYPOINT='["/opt/entrypoint.sh"]'
+      CONTENT=spark_content ;;
     operator)
       SUITE=bookworm
       PACKAGES="openjdk-17-jre-headless"
@@ -82,6 +93,53 @@ describe() {
 # The code that decides an image's content: these functions as bash reads them (comments and the rest of this
 # script do not count) and oci.py.
 scripts_hash() { { declare -f describe base build in_rootfs; cat "$here/oci.py"; } | sha256sum | cut -c1-16; }
+
+# What an image holds besides its packages and these scripts: for Spark, the pyspark distribution (by its digest) and
+# the files that spark_content adds.
+content_key() {
+  [ "$CONTENT" = spark_content ] || return 0
+  sha256sum <"$(pyspark_sdist)" | cut -c1-16
+  { declare -f spark_content; cat "$here/spark/entrypoint.sh" "$here/spark/SparkPi.java"; } | sha256sum | cut -c1-16
+}
+
+# The pyspark source distribution, downloaded once into the cache (pip checks it against the index's digest); prints
+# its path.
+pyspark_sdist() {
+  local downloads=${RAFFINERIE_CACHE:-$HOME/.cache/raffinerie}/downloads file
+  file=$downloads/pyspark-$PYSPARK.tar.gz
+  if [ ! -f "$file" ]; then
+    log "downloading pyspark $PYSPARK from PyPI (about 450 MB)"
+    mkdir -p "$downloads"
+    python3 -m pip download -q --no-deps --no-binary :all: "pyspark==$PYSPARK" -d "$downloads/.partial" >&2
+    mv "$downloads/.partial/pyspark-$PYSPARK.tar.gz" "$file"
+    rm -rf "$downloads/.partial"
+  fi
+  echo "$file"
+}
+
+# spark_content ROOTFS: Spark's layout as its own images have it: /opt/spark/{bin,jars,python,examples}, the Python
+# package zipped as Spark's Python runner expects it, a Java example compiled against the jars (with the machine's
+# JDK), and the entrypoint that implements Spark's Kubernetes image contract (spark/entrypoint.sh).
+spark_content() {
+  local rootfs=$1 spark=$1/opt/spark src
+  src=$(mktemp -d "$scratch/pyspark-XXXXXX")
+  tar -xzf "$(pyspark_sdist)" -C "$src" --strip-components=1
+  [ -f "$src/lib/py4j-$PY4J-src.zip" ] || { echo "pyspark $PYSPARK does not carry py4j $PY4J"; return 1; }
+  mkdir -p "$spark/bin" "$spark/jars" "$spark/python/lib" "$spark/examples/jars" "$spark/examples/src/main/python" \
+    "$spark/conf" "$spark/work-dir"
+  cp -a "$src/deps/jars/." "$spark/jars/"
+  find "$src/deps/bin" -maxdepth 1 -type f -not -name '*.cmd' -exec cp -a {} "$spark/bin/" \;
+  cp -a "$src/pyspark" "$spark/python/"
+  cp "$src/lib/py4j-$PY4J-src.zip" "$spark/python/lib/"
+  (cd "$spark/python" && python3 -m zipfile -c lib/pyspark.zip pyspark/)
+  cp "$src/deps/examples/pi.py" "$spark/examples/src/main/python/"
+  javac -nowarn --release 17 -cp "$spark/jars/*" -d "$src/classes" "$here/spark/SparkPi.java"
+  jar --create --file "$spark/examples/jars/raffinerie-examples.jar" -C "$src/classes" .
+  install -m 755 "$here/spark/entrypoint.sh" "$rootfs/opt/entrypoint.sh"
+  chown -R 0:0 "$spark"
+  chmod -R a+rX,go-w "$spark"
+  rm -rf "$src"
+}
 
 # The operator's jar and libraries, by content.
 app_dir=$root/target/quarkus-app
@@ -230,6 +288,11 @@ build() {
     rm -rf "$rootfs" "$tmp"
     return 1
   fi
+  if [ -n "$CONTENT" ] && ! "$CONTENT" "$rootfs" >"$tmp/content.log" 2>&1; then
+    failed "$tmp/content.log"
+    rm -rf "$rootfs" "$tmp"
+    return 1
+  fi
   chroot "$rootfs" dpkg-query -W -f '${db:Status-Abbrev} ${Package}=${Version}\n' \
     | awk '$1 == "ii" { print $2 }' | sort >"$tmp/packages.txt"
   # The user every pod runs as.
@@ -268,6 +331,7 @@ image() {
   # operator-jre: the operator's image without its app (build adds target/quarkus-app only to `operator`).
   describe "${name%-jre}"
   [ "$name" != operator-jre ] || REF=$registry/operator-jre:17
+  extra=$(content_key)
   local last=$cache/$name.packages
   if [ -f "$last" ]; then
     if refreshed "$SUITE"; then

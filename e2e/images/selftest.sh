@@ -10,7 +10,7 @@
 # RAFFINERIE_IMAGES_SELFTEST=always.
 #
 # python computes from a parameter, bash does the same with the text tools and jq, java runs a single-file source and
-# then a jar it compiles and packs, the operator's image starts the JRE on quarkus-run.jar. Each checks it is uid 1000
+# then a jar it compiles and packs, spark runs PySpark and its Java example in local mode, the operator's image starts the JRE on quarkus-run.jar. Each checks it is uid 1000
 # and cannot write to its root. Needs root (mount namespaces, chroot).
 set -euo pipefail
 
@@ -32,7 +32,7 @@ run() {
   workdir=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("WorkingDir") or "/")' "$image/config.json")
   mapfile -t env < <(python3 -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1])).get("Env", [])))' \
     "$image/config.json")
-  env+=("N=10")
+  env+=("N=10" "SPARK_LOCAL_IP=127.0.0.1" "SPARK_LOCAL_HOSTNAME=localhost") # no DNS in here: Spark binds to loopback
   # Mount points the runtime would create before making the root read-only.
   mkdir -p "$rootfs/opt/raffinerie/script" "$rootfs$workdir"
   timeout 120 unshare --mount --pid --net --uts --ipc --fork -- bash -c '
@@ -40,9 +40,11 @@ run() {
     r=$1 scripts=$2 user=$3 workdir=$4; shift 4
     mount --bind "$r" "$r" && mount -o remount,bind,ro "$r"
     mount -t proc proc "$r/proc"
+    ip link set lo up 2>/dev/null || true # Spark in local mode talks to itself on loopback
     mount -t tmpfs -o size=256m,mode=1777 tmpfs "$r/tmp"
     mount -t tmpfs -o size=1m,mode=755 tmpfs "$r/dev"
     for d in null zero random urandom; do touch "$r/dev/$d"; mount --bind "/dev/$d" "$r/dev/$d"; done
+    ln -s /proc/self/fd "$r/dev/fd" # as a container runtime makes it (bash process substitution needs it)
     mount --bind "$scripts" "$r/opt/raffinerie/script" && mount -o remount,bind,ro "$r/opt/raffinerie/script"
     n=0; for a in "$@"; do [ "$a" = -- ] && break; n=$((n + 1)); done
     env=("${@:1:n}"); shift $((n + 1))
@@ -93,6 +95,17 @@ print(json.load(sys.stdin)["manifests"][0]["digest"].split(":")[1][:16])')-$test
       out=$(run "$image" sh -c 'javac -d /tmp/classes /opt/raffinerie/script/Main.java &&
         jar --create --file /tmp/main.jar --main-class Main -C /tmp/classes . && java -jar /tmp/main.jar' 2>&1) || true
       expect "$name (java -jar)" "$out" "{\"java\": \"$v\", \"how\": \"jar\", \"sum\": 385, $common}" || result=failed ;;
+    spark-*)
+      # spark-submit in local mode: a PySpark script, then the Java example jar (Spark logs to stderr).
+      local_mode=(--master "local[2]")
+      out=$(run "$image" /opt/spark/bin/spark-submit "${local_mode[@]}" /opt/raffinerie/script/pyspark_sum.py \
+        2>"$work/$name.log") || tail -20 "$work/$name.log" >&2
+      expect "$name (pyspark)" "$out" "{\"spark\": \"${name#spark-}.0\", \"sum\": 385, $common}" || result=failed
+      out=$(run "$image" /opt/spark/bin/spark-submit "${local_mode[@]}" --class io.raffinerie.examples.SparkPi \
+        /opt/spark/examples/jars/raffinerie-examples.jar 2 2>"$work/$name.log") || tail -20 "$work/$name.log" >&2
+      if ! grep -qE '^Pi is roughly 3\.1' <<<"$out"; then
+        log "FAILED: $name (the Java example) printed:"; printf '%s\n' "$out" | sed 's/^/    /' >&2; result=failed
+      fi ;;
     operator)
       # The image's own entrypoint runs the jar: the operator registers and starts its controllers (JOSDK 5 logs
       # "Starting 'datarun' controller for reconciler ..."; it is stopped then: with no API server in the sandbox it

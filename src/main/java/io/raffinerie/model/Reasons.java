@@ -40,6 +40,8 @@ public final class Reasons {
     public static final String RESULTS_INVALID = "ResultsInvalid";
     /** A step's input names a step that is not upstream, or a result its job does not declare. */
     public static final String INVALID_INPUT = "InvalidInput";
+    /** A Spark step whose spark-submit ended well but whose driver failed (spark-submit does not pass that on). */
+    public static final String SPARK_DRIVER_FAILED = "SparkDriverFailed";
     /** A step's when is neither a known name nor a valid CEL expression on upstream results. */
     public static final String INVALID_CONDITION = "InvalidCondition";
     /** A step's when expression could not be evaluated (a missing result, a result that is no number...). */

@@ -8,6 +8,11 @@ public final class RunLabels {
     public static final String RUN = "raffinerie.io/run";
     /** The pipeline step a Job or pod runs. */
     public static final String STEP = "raffinerie.io/step";
+    /**
+     * On a Spark step's driver and executor pods: the batch/v1 Job whose spark-submit made them, so that they are found,
+     * shown and deleted with their step (a Job a CronJob starts names no run in its labels, but has a name).
+     */
+    public static final String SPARK_SUBMITTER = "raffinerie.io/spark-submitter";
     /** The technology, for policies that single out Spark pods. */
     public static final String TECHNOLOGY = "raffinerie.io/technology";
     /** An annotation on a run's Job: the technology version the catalog resolved when the Job was made. */

@@ -115,7 +115,7 @@ class OperatorSecretAccessIT {
             StepLogReader reader = new StepLogReader(operator) {
                 @Override
                 protected PodLogs logs() {
-                    return (namespace, pod) -> new ByteArrayInputStream(("connecting with " + VALUE + "\n").getBytes(StandardCharsets.UTF_8));
+                    return (namespace, pod, container) -> new ByteArrayInputStream(("connecting with " + VALUE + "\n").getBytes(StandardCharsets.UTF_8));
                 }
             };
             assertThat(reader.tailOfLastAttempt(ENVIRONMENT, List.of(podGivenTheSecret(ENVIRONMENT))))

@@ -69,9 +69,9 @@ class SecretMaskingIT {
             @Override
             protected PodLogs logs() {
                 PodLogs real = super.logs();
-                return (namespace, pod) -> NS.equals(namespace)
+                return (namespace, pod, container) -> NS.equals(namespace)
                         ? new ByteArrayInputStream(("connecting as app with password " + VALUE + "\nfailed\n").getBytes(StandardCharsets.UTF_8))
-                        : real.read(namespace, pod);
+                        : real.read(namespace, pod, container);
             }
         }, StepLogReader.class);
     }

@@ -114,7 +114,7 @@ class TechnologyCatalogIT {
                 && images.contains("apache/spark:3.5.3"));
         client.resource(spark2).delete();
         await().atMost(Resources.TIMEOUT).until(this::sparkImages, images -> !images.contains("registry.example.com/spark:3.5.3"));
-        assertThat(sparkImages()).isEqualTo("apache/spark:3.5.3,apache/spark:4.0.0");
+        assertThat(sparkImages()).isEqualTo("apache/spark:3.5.3,apache/spark:4.0.0,apache/spark:4.3.0");
     }
 
     private String sparkImages() {

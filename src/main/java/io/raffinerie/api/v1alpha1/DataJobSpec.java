@@ -16,10 +16,12 @@ import java.util.List;
 @ValidationRule(value = "self.technology != 'container' || has(self.image)",
         message = "image is required when technology is container", fieldPath = ".image", reason = "FieldValueRequired")
 // Only the built-in technologies known to take no script: any other may come from the catalog, which the operator checks.
-@ValidationRule(value = "!has(self.script) || !(self.technology in ['java', 'spark', 'container'])",
+@ValidationRule(value = "!has(self.script) || !(self.technology in ['java', 'container'])",
         message = "this technology takes no script; use command and args",
-        messageExpression = "'technology \"' + self.technology + '\" takes no script; use command and args (python and bash run a script)'",
+        messageExpression = "'technology \"' + self.technology + '\" takes no script; use command and args (python, bash and spark run a script)'",
         fieldPath = ".script")
+@ValidationRule(value = "!has(self.script) || !has(self.spark) || !has(self.spark.mainApplicationFile)",
+        message = "a spark job runs either its script (PySpark) or spark.mainApplicationFile, not both", fieldPath = ".script")
 @ValidationRule(value = "!has(self.spark) || self.technology == 'spark'",
         message = "spark settings are only allowed for technology spark", fieldPath = ".spark")
 // Spark's pods run with an API token that may create pods: their image is the catalog's, never the job's own.
@@ -55,7 +57,7 @@ public class DataJobSpec {
 
     @Size(max = 262144)
     @JsonPropertyDescription("The inline source for python and bash (and other Script technologies), mounted read-only "
-            + "and run by the technology's interpreter. At most 256 KiB.")
+            + "and run by the technology's interpreter; for spark, a PySpark application run by the driver. At most 256 KiB.")
     public String script;
 
     @Size(max = 64)

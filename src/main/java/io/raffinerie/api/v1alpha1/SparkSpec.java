@@ -12,8 +12,9 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SparkSpec {
     @Size(max = 1024)
-    @JsonPropertyDescription("The application, a jar or a Python file, such as "
-            + "local:///opt/spark/examples/jars/spark-examples.jar.")
+    @JsonPropertyDescription("The application, a jar or a Python file in the image, such as "
+            + "local:///opt/spark/examples/jars/raffinerie-examples.jar; for a PySpark job given as spec.script, the "
+            + "script (local:///opt/raffinerie/script/main.py) when absent.")
     public String mainApplicationFile;
 
     @Size(max = 256)
@@ -46,6 +47,18 @@ public class SparkSpec {
         @JsonPropertyDescription("Memory as Spark reads it, a number with an optional unit k, m, g or t, such as 512m or "
                 + "4g.")
         public String memory;
+
+        @Size(max = 16)
+        @ValidationRule(value = Patterns.NON_NEGATIVE_QUANTITY, message = Patterns.NON_NEGATIVE_QUANTITY_MESSAGE)
+        @JsonPropertyDescription("The CPU the pod requests, a Kubernetes quantity such as 500m or 2; default: cores. A "
+                + "fraction lets a small job fit a small quota.")
+        public String coreRequest;
+
+        @Size(max = 16)
+        @ValidationRule(value = Patterns.NON_NEGATIVE_QUANTITY, message = Patterns.NON_NEGATIVE_QUANTITY_MESSAGE)
+        @JsonPropertyDescription("The pod's CPU limit, a Kubernetes quantity such as 1 or 1500m; default: the "
+                + "environment's container default.")
+        public String coreLimit;
     }
 
     /** Executors: their size and how many. */

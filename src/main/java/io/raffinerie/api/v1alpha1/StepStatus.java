@@ -47,4 +47,7 @@ public class StepStatus {
     public String reusedFrom;
     @JsonPropertyDescription("The number of the DataRevision of the step's job that the step ran.")
     public Long revision;
+    @JsonPropertyDescription("A Spark step's application: its id, its driver, the executors that ran and the driver's log"
+            + " tail (docs/spark.md).")
+    public SparkStepStatus spark;
 }

@@ -8,8 +8,10 @@ import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
@@ -75,7 +77,7 @@ public final class JobTemplates {
             DataEnvironmentSpec environment, Map<String, String> labels, Map<String, String> annotations) {
         DataJobSpec spec = job.getSpec();
         List<Variable> environmentVariables = environment == null ? null : environment.variables;
-        Launch launch = Launch.of(job, resolution);
+        Launch launch = Launch.of(job, resolution, labels);
         ContainerBuilder container = new ContainerBuilder()
                 .withName(CONTAINER)
                 .withImage(resolution.image())
@@ -83,33 +85,24 @@ public final class JobTemplates {
                 .withArgs(launch.args())
                 .withEnv(env(spec, parameters, environmentVariables))
                 .addNewEnvFrom().withNewConfigMapRef(EnvironmentObjects.VARIABLES_CONFIG_MAP, true).endEnvFrom()
-                .withSecurityContext(new SecurityContextBuilder()
-                        .withAllowPrivilegeEscalation(false)
-                        .withReadOnlyRootFilesystem(true)
-                        .withRunAsNonRoot(true)
-                        .withCapabilities(new Capabilities(null, List.of("ALL")))
-                        .build())
-                .addToVolumeMounts(new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build());
+                .withSecurityContext(restrictedContainer())
+                .addToVolumeMounts(tmpMount());
         if (spec.results != null && !spec.results.isEmpty()) {
             container.withTerminationMessagePath(RESULTS_PATH).withTerminationMessagePolicy("File");
         }
         if (resolution.resources(spec.resources) != null) {
             container.withResources(resolution.resources(spec.resources));
         }
-        PodSpecBuilder pod = new PodSpecBuilder()
+        PodSpecBuilder pod = restrictedPod()
                 .withRestartPolicy("Never")
                 .withServiceAccountName(launch.serviceAccount())
-                .withAutomountServiceAccountToken(launch.needsApiToken())
-                .withNewSecurityContext()
-                .withRunAsNonRoot(true).withRunAsUser(RUN_AS).withRunAsGroup(RUN_AS).withFsGroup(RUN_AS)
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-                .endSecurityContext()
-                .addToVolumes(new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build());
+                .withAutomountServiceAccountToken(launch.needsApiToken());
         if (spec.script != null) {
-            container.addToVolumeMounts(new VolumeMountBuilder().withName("script").withMountPath(ScriptConfigMaps.MOUNT_PATH)
-                    .withReadOnly(true).build());
-            pod.addToVolumes(new VolumeBuilder().withName("script").withNewConfigMap().withName(ScriptConfigMaps.name(job))
-                    .endConfigMap().build());
+            mountScript(job, pod, container);
+        }
+        if (launch.sparkTemplates()) {
+            SparkPodTemplates.mount(pod, container);
+            annotations.putAll(SparkPodTemplates.annotations(job, environment == null ? null : environment.scheduling));
         }
         pod.withContainers(container.build());
         schedule(pod, environment == null ? null : environment.scheduling);
@@ -119,7 +112,40 @@ public final class JobTemplates {
                 .build();
     }
 
-    private static void schedule(PodSpecBuilder pod, Scheduling scheduling) {
+    /** A pod that passes the restricted Pod Security profile, with an emptyDir for /tmp (see {@link #tmpMount}). */
+    static PodSpecBuilder restrictedPod() {
+        return new PodSpecBuilder()
+                .withNewSecurityContext()
+                .withRunAsNonRoot(true).withRunAsUser(RUN_AS).withRunAsGroup(RUN_AS).withFsGroup(RUN_AS)
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .endSecurityContext()
+                .addToVolumes(new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build());
+    }
+
+    /** A container of such a pod: no privilege, no capability, a read-only root. */
+    static SecurityContext restrictedContainer() {
+        return new SecurityContextBuilder()
+                .withAllowPrivilegeEscalation(false)
+                .withReadOnlyRootFilesystem(true)
+                .withRunAsNonRoot(true)
+                .withCapabilities(new Capabilities(null, List.of("ALL")))
+                .build();
+    }
+
+    /** The only writable place of a read-only root. */
+    static VolumeMount tmpMount() {
+        return new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build();
+    }
+
+    /** The job's script, read-only, from its ConfigMap (which is named after its content). */
+    static void mountScript(DataJob job, PodSpecBuilder pod, ContainerBuilder container) {
+        container.addToVolumeMounts(new VolumeMountBuilder().withName("script").withMountPath(ScriptConfigMaps.MOUNT_PATH)
+                .withReadOnly(true).build());
+        pod.addToVolumes(new VolumeBuilder().withName("script").withNewConfigMap().withName(ScriptConfigMaps.name(job))
+                .endConfigMap().build());
+    }
+
+    static void schedule(PodSpecBuilder pod, Scheduling scheduling) {
         if (scheduling != null) {
             pod.withNodeSelector(scheduling.nodeSelector == null || scheduling.nodeSelector.isEmpty() ? null : scheduling.nodeSelector)
                     .withTolerations(scheduling.tolerations == null || scheduling.tolerations.isEmpty() ? null : scheduling.tolerations)

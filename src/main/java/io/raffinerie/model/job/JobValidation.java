@@ -26,10 +26,16 @@ public final class JobValidation {
         if (!resolution.isValid()) {
             return Optional.of(resolution.problem());
         }
-        if (spec.script != null && resolution.technology().launch() != Technology.Launch.SCRIPT) {
+        Technology.Launch launch = resolution.technology().launch();
+        if (spec.script != null && launch != Technology.Launch.SCRIPT && launch != Technology.Launch.SPARK_SUBMIT) {
             return Optional.of(new Problem(Reasons.INVALID_SPEC, "spec.script: technology \"" + spec.technology
                     + "\" takes no script; use command and args (technologies that run a script: "
                     + String.join(", ", catalog.scriptTechnologies()) + ")"));
+        }
+        if (launch == Technology.Launch.SPARK_SUBMIT && spec.script != null && spec.spark != null
+                && spec.spark.mainApplicationFile != null) {
+            return Optional.of(new Problem(Reasons.INVALID_SPEC,
+                    "spec.script: a spark job runs either its script (PySpark) or spark.mainApplicationFile, not both"));
         }
         if (resolution.technology().launch() == Technology.Launch.SCRIPT && spec.script == null
                 && (spec.command == null || spec.command.isEmpty())) {

@@ -21,9 +21,9 @@ public final class ScriptConfigMaps {
     private ScriptConfigMaps() {
     }
 
-    /** The file the script is mounted as, by technology. */
+    /** The file the script is mounted as, by technology (a spark script is PySpark). */
     public static String fileName(String technology) {
-        return "python".equals(technology) ? "main.py" : "main.sh";
+        return "python".equals(technology) || "spark".equals(technology) ? "main.py" : "main.sh";
     }
 
     public static String name(DataJob job) {

@@ -116,9 +116,11 @@ public final class TechnologyCatalog {
                 .flatMap(t -> t.versions().values().stream().map(v -> v.image)).distinct().sorted().toList();
     }
 
-    /** The technologies whose jobs run a script (python and bash, as shipped), in name order. */
+    /** The technologies whose jobs run a script (python, bash and spark, as shipped), in name order. */
     public List<String> scriptTechnologies() {
-        return technologies.values().stream().filter(t -> t.launch() == Technology.Launch.SCRIPT).map(Technology::name).toList();
+        return technologies.values().stream()
+                .filter(t -> t.launch() == Technology.Launch.SCRIPT || t.launch() == Technology.Launch.SPARK_SUBMIT)
+                .map(Technology::name).toList();
     }
 
     /** The technologies this catalog's environment may use, in name order. */

@@ -17,6 +17,7 @@ import io.raffinerie.model.Reasons;
 import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.model.run.StepObservation;
 import io.raffinerie.model.run.StepResults;
+import io.raffinerie.model.run.SparkSteps;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,8 +37,11 @@ public final class PipelineRuns {
     private PipelineRuns() {
     }
 
-    /** The Job and pods of a step, as observed. */
-    public record Observed(Job job, List<Pod> pods) {
+    /** The Job and pods of a step, as observed, and the driver and executor pods of a Spark step. */
+    public record Observed(Job job, List<Pod> pods, List<Pod> sparkPods) {
+        public Observed(Job job, List<Pod> pods) {
+            this(job, pods, List.of());
+        }
     }
 
     /** Everything the plan depends on. */
@@ -106,7 +110,8 @@ public final class PipelineRuns {
         Observed observed = input.observed().get(name);
         if (observed != null) {
             StepStatus status = StepObservation.observe(name, input.jobNames().apply(name), observed.job(), observed.pods(), previous);
-            return StepResults.apply(status, previous, observed.pods(), declaredResults(input.snapshot(), name));
+            return SparkSteps.apply(StepResults.apply(status, previous, observed.pods(), declaredResults(input.snapshot(), name)),
+                    previous, observed.sparkPods());
         }
         if (previous != null && previous.phase.isFinished()) {
             return previous;

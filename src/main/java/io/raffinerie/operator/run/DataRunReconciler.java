@@ -55,7 +55,8 @@ import java.util.stream.Collectors;
  */
 @ControllerConfiguration(name = "datarun", informer = @Informer(itemStore = LeanItemStore.class))
 @RBACRule(apiGroups = "batch", resources = "jobs", verbs = {"get", "list", "watch", "create", "patch"})
-@RBACRule(apiGroups = "", resources = "pods", verbs = {"get", "list", "watch"})
+// Pods are deleted only for Spark: the driver and executors of a step that ended (SparkApplications).
+@RBACRule(apiGroups = "", resources = "pods", verbs = {"get", "list", "watch", "delete", "deletecollection"})
 @RBACRule(apiGroups = "", resources = "pods/log", verbs = "get")
 // No Secret right here: each environment lets the operator read its own namespace's Secrets (SecretReaderBinding).
 @RBACRule(apiGroups = "", resources = "events", verbs = "create")
@@ -84,11 +85,15 @@ public class DataRunReconciler implements Reconciler<DataRun> {
     @Inject
     RunRevisions revisions;
 
+    @Inject
+    SparkApplications spark;
+
     @Override
     public UpdateControl<DataRun> reconcile(DataRun run, Context<DataRun> context) {
         DataRunStatus status = StatusPatch.copyOf(run.getStatus(), DataRunStatus::new);
         if (RunStatuses.isFinished(status)) {
             alerts.track(run, status.phase, status, context); // the last alerts may still be in flight
+            spark.endAll(context, run.getMetadata().getNamespace(), status.steps == null ? List.of() : status.steps);
             return StatusPatch.ifChanged(run, status);
         }
         RunPhase before = status.phase;

@@ -18,6 +18,7 @@ import io.raffinerie.model.RunParameters;
 import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.model.run.StepObservation;
 import io.raffinerie.model.run.StepResults;
+import io.raffinerie.model.run.SparkSteps;
 import io.raffinerie.operator.common.Catalogs;
 import io.raffinerie.operator.common.Creations;
 import io.raffinerie.operator.revision.RunRevisions;
@@ -36,9 +37,12 @@ public class JobRunExecution {
     private final StepLogReader logs;
     private final Clock clock;
     private final RunRevisions revisions;
+    private final SparkApplications spark;
 
-    public JobRunExecution(KubernetesClient client, StepLogReader logs, Clock clock, RunRevisions revisions) {
+    public JobRunExecution(KubernetesClient client, StepLogReader logs, Clock clock, RunRevisions revisions,
+            SparkApplications spark) {
         this.client = client;
+        this.spark = spark;
         this.revisions = revisions;
         this.logs = logs;
         this.clock = clock;
@@ -59,8 +63,8 @@ public class JobRunExecution {
         } else {
             Job current = existing.get();
             List<Pod> pods = RunEventSources.podsOf(context, namespace, jobName);
-            step = StepResults.apply(StepObservation.observe(job.getMetadata().getName(), jobName, current, pods, previous),
-                    previous, pods, job.getSpec().results);
+            step = SparkSteps.apply(StepResults.apply(StepObservation.observe(job.getMetadata().getName(), jobName, current, pods,
+                    previous), previous, pods, job.getSpec().results), previous, RunEventSources.sparkPodsOf(context, namespace, jobName));
             if (cancel && !step.phase.isFinished() && !Boolean.TRUE.equals(current.getSpec().getSuspend())) {
                 JobSuspension.suspend(client, namespace, jobName);
             }
@@ -70,6 +74,7 @@ public class JobRunExecution {
             if (step.phase.isFinished() && step.phase != StepPhase.Cancelled && step.logTail == null) {
                 step.logTail = logs.tailOfLastAttempt(namespace, pods);
             }
+            spark.endIfFinished(context, namespace, step, pods);
         }
         RunStatuses.applyJobRun(status, step, clock);
     }

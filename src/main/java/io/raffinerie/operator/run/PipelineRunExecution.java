@@ -61,10 +61,12 @@ public class PipelineRunExecution {
     private final Clock clock;
     private final RunMetrics metrics;
     private final RunRevisions revisions;
+    private final SparkApplications spark;
 
     public PipelineRunExecution(KubernetesClient client, StepLogReader logs, Clock clock,
-            RunMetrics metrics, RunRevisions revisions) {
+            RunMetrics metrics, RunRevisions revisions, SparkApplications spark) {
         this.revisions = revisions;
+        this.spark = spark;
         this.metrics = metrics;
         this.client = client;
         this.logs = logs;
@@ -105,6 +107,9 @@ public class PipelineRunExecution {
         plan.jobsToStop().forEach(job -> JobSuspension.suspend(client, namespace, job));
         for (StepStatus step : plan.steps()) {
             readLogTail(namespace, step, observed.get(step.name));
+            if (observed.containsKey(step.name)) {
+                spark.endIfFinished(context, namespace, step, observed.get(step.name).pods());
+            }
         }
         SnapshotRevisions.stampSteps(snapshot, plan.steps());
         status.steps = plan.steps();
@@ -203,7 +208,9 @@ public class PipelineRunExecution {
         Map<String, PipelineRuns.Observed> observed = new HashMap<>();
         for (PipelineStep step : FinallySteps.all(snapshot.pipeline)) {
             String jobName = JobRuns.jobName(run, step.name);
-            RunEventSources.jobOrConfirm(context, client, namespace, jobName, RunEventSources.created(before.get(step.name))).ifPresent(j -> observed.put(step.name, new PipelineRuns.Observed(j, RunEventSources.podsOf(context, namespace, jobName))));
+            RunEventSources.jobOrConfirm(context, client, namespace, jobName, RunEventSources.created(before.get(step.name)))
+                    .ifPresent(j -> observed.put(step.name, new PipelineRuns.Observed(j, RunEventSources.podsOf(context, namespace, jobName),
+                            RunEventSources.sparkPodsOf(context, namespace, jobName))));
         }
         return observed;
     }

@@ -29,6 +29,7 @@ import java.util.Set;
 final class RunEventSources {
     static final String JOB_NAME_LABEL = "batch.kubernetes.io/job-name";
     private static final String BY_JOB = "raffinerie-pods-by-job";
+    private static final String BY_SUBMITTER = "raffinerie-spark-pods-by-job";
 
     private RunEventSources() {
     }
@@ -49,9 +50,12 @@ final class RunEventSources {
                 .withItemStore(new LeanItemStore<>())
                 .withLabelSelector(RunLabels.JOB)
                 .withOnUpdateFilter(StepSignals::podChanged)
-                .withSecondaryToPrimaryMapper(pod -> runOf(context, pod, label(pod, JOB_NAME_LABEL)))
+                .withSecondaryToPrimaryMapper(pod -> runOf(context, pod, label(pod, JOB_NAME_LABEL) != null
+                        ? label(pod, JOB_NAME_LABEL) : label(pod, RunLabels.SPARK_SUBMITTER)))
                 .build(), context);
-        pods.addIndexers(Map.of(BY_JOB, pod -> List.of(pod.getMetadata().getNamespace() + "/" + label(pod, JOB_NAME_LABEL))));
+        pods.addIndexers(Map.of(BY_JOB, pod -> List.of(pod.getMetadata().getNamespace() + "/" + label(pod, JOB_NAME_LABEL)),
+                BY_SUBMITTER, pod -> label(pod, RunLabels.SPARK_SUBMITTER) == null ? List.of()
+                        : List.of(pod.getMetadata().getNamespace() + "/" + label(pod, RunLabels.SPARK_SUBMITTER))));
         return pods;
     }
 
@@ -81,6 +85,11 @@ final class RunEventSources {
     /** The pods of a Job from the cache. */
     static List<Pod> podsOf(Context<DataRun> context, String namespace, String job) {
         return Caches.eventSource(context, Pod.class).byIndex(BY_JOB, namespace + "/" + job);
+    }
+
+    /** The driver and executor pods that the spark-submit of a Job made, from the cache. */
+    static List<Pod> sparkPodsOf(Context<DataRun> context, String namespace, String job) {
+        return Caches.eventSource(context, Pod.class).byIndex(BY_SUBMITTER, namespace + "/" + job);
     }
 
     /**

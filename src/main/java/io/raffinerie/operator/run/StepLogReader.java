@@ -8,6 +8,7 @@ import io.raffinerie.operator.common.ApiRetry;
 import io.raffinerie.model.job.JobTemplates;
 import io.raffinerie.model.run.LogTails;
 import io.raffinerie.model.run.SecretReferences;
+import io.raffinerie.model.job.SparkPodTemplates;
 import io.raffinerie.model.run.StepObservation;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -34,8 +35,18 @@ public class StepLogReader {
     /** The tail of the last attempt's log among a step's pods, its secret values masked; a note when no pod ran. */
     public String tailOfLastAttempt(String namespace, List<Pod> pods) {
         return StepObservation.latestPod(pods)
-                .map(pod -> tail(namespace, pod.getMetadata().getName(), SecretReferences.of(pod.getSpec())))
+                .map(pod -> tail(namespace, pod.getMetadata().getName(), JobTemplates.CONTAINER, SecretReferences.of(pod.getSpec())))
                 .orElse("(no pod ran for this step)");
+    }
+
+    /**
+     * The tail of a Spark driver's log, masked with the Secrets the step's own pods were given (the driver gets none, but
+     * the code spark-submit ran with them may print them there).
+     */
+    public String tailOfDriver(String namespace, String driver, List<Pod> stepPods) {
+        List<SecretReferences.Ref> refs = StepObservation.latestPod(stepPods).map(pod -> SecretReferences.of(pod.getSpec()))
+                .orElse(List.of());
+        return tail(namespace, driver, SparkPodTemplates.DRIVER_CONTAINER, refs);
     }
 
     /**
@@ -43,7 +54,7 @@ public class StepLogReader {
      * lose the end. Only the last {@link LogTails#WINDOW_BYTES} are kept while reading. When a Secret the pod was
      * given is gone, its values cannot be masked: the tail is withheld.
      */
-    String tail(String namespace, String pod, List<SecretReferences.Ref> refs) {
+    String tail(String namespace, String pod, String container, List<SecretReferences.Ref> refs) {
         SecretReferences.Values secrets;
         try {
             secrets = SecretReferences.values(refs, secrets(namespace, refs));
@@ -56,7 +67,7 @@ public class StepLogReader {
         LogWindow window;
         try {
             // Read once, when the step ends: a failure that may pass is tried again before the tail becomes a note.
-            window = ApiRetry.call(() -> read(namespace, pod), LogWindow.class);
+            window = ApiRetry.call(() -> read(namespace, pod, container), LogWindow.class);
         } catch (RuntimeException e) {
             if (ApiRetry.mayPass(e)) {
                 LOG.warnf(e, "the log of pod %s/%s could not be read", namespace, pod);
@@ -67,9 +78,9 @@ public class StepLogReader {
     }
 
     /** One attempt, read to the log's end. */
-    private LogWindow read(String namespace, String pod) throws IOException {
+    private LogWindow read(String namespace, String pod, String container) throws IOException {
         LogWindow window = new LogWindow(LogTails.WINDOW_BYTES);
-        try (InputStream log = logs().read(namespace, pod)) {
+        try (InputStream log = logs().read(namespace, pod, container)) {
             window.readAll(log);
             return window;
         }
@@ -77,13 +88,13 @@ public class StepLogReader {
 
     /** Where logs come from: the API server's pods/log (a test without a kubelet replaces it). */
     protected PodLogs logs() {
-        return (namespace, pod) -> client.pods().inNamespace(namespace).withName(pod).inContainer(JobTemplates.CONTAINER)
+        return (namespace, pod, container) -> client.pods().inNamespace(namespace).withName(pod).inContainer(container)
                 .tailingLines(LogTails.MAX_LINES).getLogInputStream();
     }
 
-    /** Reads a pod's log. */
+    /** Reads the log of a pod's container. */
     public interface PodLogs {
-        InputStream read(String namespace, String pod) throws IOException;
+        InputStream read(String namespace, String pod, String container) throws IOException;
     }
 
     private static String reason(KubernetesClientException e) {

@@ -70,7 +70,7 @@ class SparkConfinementTest {
 
     @Test
     void theSparkImagesAreThoseOfTheCatalogsSparkEntries() {
-        assertThat(catalog.sparkImages()).containsExactly("apache/spark:3.5.3", "apache/spark:4.0.0");
+        assertThat(catalog.sparkImages()).containsExactly("apache/spark:3.5.3", "apache/spark:4.0.0", "apache/spark:4.3.0");
         TechnologyCatalog mirrored = catalog.with(Technology.of(ShippedCatalog.technology("spark",
                 io.raffinerie.api.v1alpha1.TechnologyLaunch.SparkSubmit, "3.5=registry.local/spark:3.5.3")));
         assertThat(mirrored.sparkImages()).containsExactly("registry.local/spark:3.5.3");

@@ -223,7 +223,7 @@ class TechnologyCatalogTest {
         spec.technology = "java";
         spec.script = "System.out.println(1);";
         assertThat(JobValidation.validate(spec, catalog)).hasValueSatisfying(p -> assertThat(p.message()).isEqualTo(
-                "spec.script: technology \"java\" takes no script; use command and args (technologies that run a script: bash, python)"));
+                "spec.script: technology \"java\" takes no script; use command and args (technologies that run a script: bash, python, spark)"));
     }
 
     @Test

@@ -23,7 +23,7 @@ class StepLogReaderIT {
         return new StepLogReader(null) {
             @Override
             protected PodLogs logs() {
-                return (namespace, pod) -> {
+                return (namespace, pod, container) -> {
                     if (attempts.incrementAndGet() <= failures) {
                         throw new KubernetesClientException("the API server answered", code, null);
                     }
@@ -37,14 +37,14 @@ class StepLogReaderIT {
     void aReadThatFailsWithoutAnAnswerIsTriedAgain() {
         // CI's make run: "(the log of pod daily-sales-first-extract-l92wc could not be read: the API server answered -1)"
         AtomicInteger attempts = new AtomicInteger();
-        assertThat(failing(2, -1, attempts).tail("ns", "pod", List.of())).isEqualTo("extracted 40 orders\n");
+        assertThat(failing(2, -1, attempts).tail("ns", "pod", "main", List.of())).isEqualTo("extracted 40 orders\n");
         assertThat(attempts).hasValue(3);
     }
 
     @Test
     void aServerErrorIsTriedAgainButNotForever() {
         AtomicInteger attempts = new AtomicInteger();
-        assertThat(failing(100, 502, attempts).tail("ns", "pod", List.of()))
+        assertThat(failing(100, 502, attempts).tail("ns", "pod", "main", List.of()))
                 .isEqualTo("(the log of pod pod could not be read: the API server answered 502)");
         assertThat(attempts).hasValue(5);
     }
@@ -52,7 +52,7 @@ class StepLogReaderIT {
     @Test
     void aRefusalIsNotTriedAgain() {
         AtomicInteger attempts = new AtomicInteger();
-        assertThat(failing(100, 404, attempts).tail("ns", "pod", List.of()))
+        assertThat(failing(100, 404, attempts).tail("ns", "pod", "main", List.of()))
                 .isEqualTo("(the log of pod pod could not be read: the API server answered 404)");
         assertThat(attempts).hasValue(1);
     }
