@@ -88,7 +88,7 @@ class InstallManifestsIT {
                     "get,patch,update"),
             rule("raffinerie.io", "dataenvironments/finalizers,dataruns/finalizers", "update"),
             rule("", "namespaces,configmaps,serviceaccounts,resourcequotas,limitranges", "get,list,watch,create,patch,update,delete"),
-            rule("", "pods", "get,list,watch"),
+            rule("", "pods", "get,list,watch,patch,delete,deletecollection"),
             rule("", "pods/log", "get"),
             rule("", "events", "create,patch"),
             rule("batch", "jobs,cronjobs", "get,list,watch,create,patch,update,delete"),

@@ -68,6 +68,12 @@ public final class SparkSteps {
                         : p.getMetadata().getCreationTimestamp()).thenComparing(p -> p.getMetadata().getName()));
     }
 
+    /** The step's driver while no owner holds it yet (the operator makes the step's Job its owner). */
+    public static Optional<Pod> orphanDriver(List<Pod> pods) {
+        return driver(pods).filter(pod -> pod.getMetadata().getDeletionTimestamp() == null
+                && (pod.getMetadata().getOwnerReferences() == null || pod.getMetadata().getOwnerReferences().isEmpty()));
+    }
+
     /** Whether some of the pods are still to be deleted: a step that ended leaves no Spark pod behind. */
     public static boolean leftBehind(StepStatus step, List<Pod> pods) {
         return step.phase.isFinished() && pods.stream().anyMatch(pod -> pod.getMetadata().getDeletionTimestamp() == null);

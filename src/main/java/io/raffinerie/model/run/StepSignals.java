@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.raffinerie.model.job.JobTemplates;
+import io.raffinerie.model.job.SparkPodTemplates;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -34,7 +35,7 @@ public final class StepSignals {
         return !of(updated).equals(of(old));
     }
 
-    /** Whether a pod update can change the step its Job runs. */
+    /** Whether a pod update can change the step its Job runs (or, for a Spark driver, the step that submitted it). */
     public static boolean podChanged(Pod updated, Pod old) {
         return !of(updated).equals(of(old));
     }
@@ -53,7 +54,8 @@ public final class StepSignals {
 
     static PodSignal of(Pod pod) {
         ContainerState state = pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null ? null
-                : pod.getStatus().getContainerStatuses().stream().filter(c -> JobTemplates.CONTAINER.equals(c.getName()))
+                : pod.getStatus().getContainerStatuses().stream().filter(c -> JobTemplates.CONTAINER.equals(c.getName())
+                        || SparkPodTemplates.DRIVER_CONTAINER.equals(c.getName()))
                         .findFirst().map(ContainerStatus::getState).orElse(null);
         var terminated = state == null ? null : state.getTerminated();
         var waiting = state == null || state.getWaiting() == null || !StepObservation.STUCK.contains(state.getWaiting().getReason())

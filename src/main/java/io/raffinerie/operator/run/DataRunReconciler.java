@@ -55,8 +55,9 @@ import java.util.stream.Collectors;
  */
 @ControllerConfiguration(name = "datarun", informer = @Informer(itemStore = LeanItemStore.class))
 @RBACRule(apiGroups = "batch", resources = "jobs", verbs = {"get", "list", "watch", "create", "patch"})
-// Pods are deleted only for Spark: the driver and executors of a step that ended (SparkApplications).
-@RBACRule(apiGroups = "", resources = "pods", verbs = {"get", "list", "watch", "delete", "deletecollection"})
+// Pods are changed only for Spark: a driver adopted by its step's Job, the driver and executors of a step that ended
+// deleted (SparkApplications).
+@RBACRule(apiGroups = "", resources = "pods", verbs = {"get", "list", "watch", "patch", "delete", "deletecollection"})
 @RBACRule(apiGroups = "", resources = "pods/log", verbs = "get")
 // No Secret right here: each environment lets the operator read its own namespace's Secrets (SecretReaderBinding).
 @RBACRule(apiGroups = "", resources = "events", verbs = "create")

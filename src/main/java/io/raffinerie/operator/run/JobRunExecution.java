@@ -74,7 +74,7 @@ public class JobRunExecution {
             if (step.phase.isFinished() && step.phase != StepPhase.Cancelled && step.logTail == null) {
                 step.logTail = logs.tailOfLastAttempt(namespace, pods);
             }
-            spark.endIfFinished(context, namespace, step, pods);
+            spark.follow(context, namespace, step, current, pods);
         }
         RunStatuses.applyJobRun(status, step, clock);
     }

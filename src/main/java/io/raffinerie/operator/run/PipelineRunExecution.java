@@ -108,7 +108,7 @@ public class PipelineRunExecution {
         for (StepStatus step : plan.steps()) {
             readLogTail(namespace, step, observed.get(step.name));
             if (observed.containsKey(step.name)) {
-                spark.endIfFinished(context, namespace, step, observed.get(step.name).pods());
+                spark.follow(context, namespace, step, observed.get(step.name).job(), observed.get(step.name).pods());
             }
         }
         SnapshotRevisions.stampSteps(snapshot, plan.steps());

@@ -71,4 +71,16 @@ class StepSignalsTest {
                 new io.fabric8.kubernetes.api.model.ContainerStateTerminatedBuilder().withExitCode(3).withReason("Error").build());
         assertThat(StepSignals.podChanged(ended, pod())).isTrue();
     }
+
+    @Test
+    void aSparkDriverThatEndsPassesForItsExitCodeDecidesTheStep() {
+        Pod driver = pod();
+        driver.getStatus().getContainerStatuses().get(0).setName("spark-kubernetes-driver");
+        Pod ended = pod();
+        ended.getStatus().getContainerStatuses().get(0).setName("spark-kubernetes-driver");
+        ended.getStatus().getContainerStatuses().get(0).getState().setWaiting(null);
+        ended.getStatus().getContainerStatuses().get(0).getState().setTerminated(
+                new io.fabric8.kubernetes.api.model.ContainerStateTerminatedBuilder().withExitCode(1).withReason("Error").build());
+        assertThat(StepSignals.podChanged(ended, driver)).isTrue();
+    }
 }
