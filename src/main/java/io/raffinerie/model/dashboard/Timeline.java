@@ -1,6 +1,7 @@
 package io.raffinerie.model.dashboard;
 
 import io.raffinerie.api.v1alpha1.DataRunStatus;
+import io.raffinerie.api.v1alpha1.SparkStepStatus;
 import io.raffinerie.api.v1alpha1.StepStatus;
 import io.raffinerie.model.run.RunMeasures;
 import java.time.Duration;
@@ -15,10 +16,13 @@ import java.util.Optional;
  * the run's span (a running step reaches now), so the chart needs no script and scales to any width.
  */
 public final class Timeline {
-    /** One step: its bar ({@code left} and {@code width} as SVG percentages, empty for a step that never started). */
+    /**
+     * One step: its bar ({@code left} and {@code width} as SVG percentages, empty for a step that never started), and
+     * for a Spark step its application ({@code spark}, else null).
+     */
     public record StepRow(String name, String phase, String left, String width, boolean drawn, String duration,
             String exitCode, String attempts, String reason, String message, String logTail, String reusedFrom,
-            List<Result> results) {
+            List<Result> results, SparkStepStatus spark) {
     }
 
     /** A result the step wrote (docs/results.md). */
@@ -52,7 +56,7 @@ public final class Timeline {
                     step.attempts == null ? "" : step.attempts.toString(),
                     orEmpty(step.reason), orEmpty(step.message), orEmpty(step.logTail), orEmpty(step.reusedFrom),
                     step.results == null ? List.of() : step.results.entrySet().stream()
-                            .map(r -> new Result(r.getKey(), r.getValue())).toList()));
+                            .map(r -> new Result(r.getKey(), r.getValue())).toList(), step.spark));
         }
         return rows;
     }

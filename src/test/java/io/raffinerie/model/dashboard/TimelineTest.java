@@ -42,6 +42,19 @@ class TimelineTest {
     }
 
     @Test
+    void aSparkStepShowsItsApplicationAndOtherStepsNone() {
+        DataRunStatus status = new DataRunStatus();
+        StepStatus squares = step("squares", StepPhase.Succeeded, "2026-11-29T10:00:00Z", "2026-11-29T10:01:10Z");
+        squares.spark = new io.raffinerie.api.v1alpha1.SparkStepStatus();
+        squares.spark.applicationId = "spark-4f2a";
+        squares.spark.executors = 2;
+        status.steps = List.of(squares, step("load", StepPhase.Running, "2026-11-29T10:01:10Z", null));
+        List<Timeline.StepRow> rows = Timeline.of(status, NOW);
+        assertThat(rows.get(0).spark().applicationId).isEqualTo("spark-4f2a");
+        assertThat(rows.get(1).spark()).isNull();
+    }
+
+    @Test
     void failingNowIsTheNewestRunOfEachTargetWhenItFailed() {
         List<DataRun> runs = new ArrayList<>();
         runs.add(run("a-1", "a", RunPhase.Failed, "2026-11-29T10:00:00Z"));
