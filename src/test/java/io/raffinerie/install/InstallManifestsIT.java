@@ -153,7 +153,9 @@ class InstallManifestsIT {
                 "Deployment/" + DASHBOARD, "Service/" + DASHBOARD, "Secret/" + DASHBOARD + "-session", "NetworkPolicy/" + DASHBOARD,
                 "ValidatingAdmissionPolicy/raffinerie-secret-references",
                 "ValidatingAdmissionPolicyBinding/raffinerie-secret-references",
-                "ValidatingAdmissionPolicy/raffinerie-spark-pods", "ValidatingAdmissionPolicyBinding/raffinerie-spark-pods");
+                "ValidatingAdmissionPolicy/raffinerie-spark-pods", "ValidatingAdmissionPolicyBinding/raffinerie-spark-pods",
+                "ValidatingAdmissionPolicy/raffinerie-spark-network-policies",
+                "ValidatingAdmissionPolicyBinding/raffinerie-spark-network-policies");
         assertThat(kinds(allFeatures)).contains("ServiceMonitor/" + OPERATOR, "PrometheusRule/" + OPERATOR,
                 "ConfigMap/raffinerie-dashboard");
     }
@@ -323,7 +325,8 @@ class InstallManifestsIT {
 
     @Test
     void theSparkPodPolicyIsThatOfOperatorSparkPodPolicyYaml() throws IOException {
-        renderedAsInTheOperatorDirectory("spark-pod-policy.yaml");
+        renderedAsInTheOperatorDirectory("spark-pod-policy.yaml", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding",
+                "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding");
     }
 
     @Test

@@ -502,6 +502,46 @@ class SecurityIT {
         cluster.kubectl("-n", NS, "delete", "pod", "driver-ok", "--wait=false");
     }
 
+    /**
+     * Spark 4 makes a NetworkPolicy per application, so its identity may create NetworkPolicies: only that shape (the
+     * application's executors, open to its own pods) is admitted, never one that opens a pod to anyone.
+     */
+    @Test
+    void aSparkJobsTokenCannotOpenAPodWithANetworkPolicy() {
+        String spark = "system:serviceaccount:" + NS + ":raffinerie-spark";
+        String open = """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: open-everything, namespace: %s}
+                spec:
+                  podSelector: {}
+                  ingress: [{}]
+                """.formatted(NS);
+        ExecResult opened = asUser(spark, open, "apply", "--server-side", "-f", "-");
+        assertThat(opened.exitCode()).as(opened.stdout()).isNotZero();
+        assertThat(opened.stderr()).contains("the Spark identity may create only Spark's own NetworkPolicy");
+        String widened = executorPolicy("{namespaceSelector: {}}");
+        assertThat(asUser(spark, widened, "apply", "--server-side", "-f", "-").exitCode()).as("open to every namespace").isNotZero();
+        refused.add("the Spark token opens pods with a NetworkPolicy -> " + opened.stderr().lines().filter(l -> !l.isBlank())
+                .findFirst().orElse(""));
+        String own = executorPolicy("{podSelector: {matchLabels: {spark-app-selector: spark-1}}}");
+        ExecResult admitted = asUser(spark, own, "apply", "--server-side", "-f", "-");
+        assertThat(admitted.exitCode()).as("Spark's own: " + admitted.stderr()).isZero();
+        cluster.kubectl("-n", NS, "delete", "networkpolicy", "app-1-policy").assertOk();
+    }
+
+    /** A NetworkPolicy on the executors of application spark-1, open to {@code peer}. */
+    private static String executorPolicy(String peer) {
+        return """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: app-1-policy, namespace: %s}
+                spec:
+                  podSelector: {matchLabels: {spark-role: executor, spark-app-selector: spark-1}}
+                  ingress: [{from: [%s]}]
+                """.formatted(NS, peer);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void sparkPodsReachOnlyTheApiServersRealEndpoints() {

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.TestInstance;
 class RealSparkIT {
     static final String NS = "e2e-real-spark";
     static final Duration SPARK = Duration.ofMinutes(6);
+    static final String LOCAL_IMAGE = "raffinerie.local/spark:4.3";
     /** Small enough for the real node's 2 cores: the driver and 2 executors ask for a quarter of a core each. */
     static final String SIZES = """
               driver: {cores: 1, memory: 512m, coreRequest: 250m}
@@ -45,12 +46,21 @@ class RealSparkIT {
     final Map<String, Pod> seen = new ConcurrentHashMap<>();
     Watch watch;
     boolean real;
+    String shippedVersions;
 
     @BeforeAll
-    void anEnvironmentPinnedToTheRealNode() {
+    void anEnvironmentPinnedToTheRealNodeAndSparkMirroredThere() {
         RealNode.assume(cluster);
         real = true;
         Operator.shared();
+        // As a platform team mirrors its images: the catalog's Spark 4.3 is the image the real node has (a spark job
+        // cannot name its own). The operator publishes it to the Spark pod policy.
+        shippedVersions = cluster.kubectl("get", "datatechnology", "spark", "-o", "jsonpath={.spec.versions}").assertOk().stdout();
+        cluster.kubectl("patch", "datatechnology", "spark", "--type", "merge", "-p",
+                "{\"spec\":{\"versions\":" + shippedVersions.replace("apache/spark:4.3.0", LOCAL_IMAGE) + "}}").assertOk();
+        await("the Spark pod policy admits " + LOCAL_IMAGE).atMost(Duration.ofSeconds(60)).until(() -> String.valueOf(
+                cluster.client().configMaps().inNamespace("raffinerie-system").withName("raffinerie-spark-images").get()
+                        .getData()).contains(LOCAL_IMAGE));
         raffinerie.environment(NS, RealNode.SCHEDULING);
         watch = cluster.client().pods().inNamespace(NS).watch(new Watcher<>() {
             @Override
@@ -70,6 +80,8 @@ class RealSparkIT {
         if (real) {
             watch.close();
             raffinerie.deleteEnvironment(NS);
+            cluster.kubectl("patch", "datatechnology", "spark", "--type", "merge", "-p",
+                    "{\"spec\":{\"versions\":" + shippedVersions + "}}").assertOk();
         }
     }
 
@@ -112,9 +124,8 @@ class RealSparkIT {
                 spark:
                   mainApplicationFile: local:///opt/spark/examples/jars/raffinerie-examples.jar
                   mainClass: io.raffinerie.examples.SparkPi
-                %s
-                args: ["4"]
-                """.formatted(SIZES.indent(2)));
+                %sargs: ["4"]
+                """.formatted(SIZES));
         raffinerie.run(NS, "pi-1", "jobRef", "pi", null);
         GenericKubernetesResource run = raffinerie.awaitFinished(NS, "pi-1", SPARK);
         assertThat(status(run).get("phase")).as(String.valueOf(steps(run))).isEqualTo("Succeeded");
@@ -168,13 +179,12 @@ class RealSparkIT {
                 version: "4.3"
                 spark:
                   mainApplicationFile: %s
-                %s
-                args: ["4"]
-                """.formatted(pi, SIZES.indent(2)));
+                %sargs: ["4"]
+                """.formatted(pi, SIZES));
         raffinerie.job(NS, "pi-local", "container", """
-                image: raffinerie.local/spark:4.3
+                image: %s
                 command: [/opt/spark/bin/spark-submit, --master, "local[2]", %s, "4"]
-                """.formatted(pi.substring("local://".length())));
+                """.formatted(LOCAL_IMAGE, pi.substring("local://".length())));
         for (String job : List.of("pi-cluster", "pi-local")) {
             raffinerie.run(NS, job + "-1", "jobRef", job, null);
             GenericKubernetesResource run = raffinerie.awaitFinished(NS, job + "-1", SPARK);
