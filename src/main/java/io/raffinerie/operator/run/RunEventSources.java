@@ -37,6 +37,7 @@ final class RunEventSources {
     /** Jobs of runs; the runs must be indexed by {@link LabelledPrimaries#index}. */
     static InformerEventSource<Job, DataRun> jobs(EventSourceContext<DataRun> context) {
         return new InformerEventSource<>(InformerEventSourceConfiguration.from(Job.class, DataRun.class)
+                .withName("run-jobs") // the readiness probe names an event source that does not watch
                 .withItemStore(new LeanItemStore<>())
                 .withLabelSelector(RunLabels.JOB)
                 .withOnUpdateFilter(StepSignals::jobChanged)
@@ -47,6 +48,7 @@ final class RunEventSources {
     static InformerEventSource<Pod, DataRun> pods(EventSourceContext<DataRun> context) {
         InformerEventSource<Pod, DataRun> pods = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(Pod.class, DataRun.class)
+                .withName("run-pods")
                 .withItemStore(new LeanItemStore<>())
                 .withLabelSelector(RunLabels.JOB)
                 .withOnUpdateFilter(StepSignals::podChanged)
