@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
@@ -53,7 +54,12 @@ class ApiServerPoliciesIT {
         client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName(environment)
                 .addToLabels("raffinerie.io/environment", "probe").endMetadata().build()).create();
         try {
-            for (var object : shipped) {
+            // The file ships more than one policy: only the pod policy and its binding, renamed, so that the others
+            // (the Spark NetworkPolicy's) do not overwrite them under the probe's name.
+            var podPolicy = shipped.stream().filter(o -> "raffinerie-spark-pods".equals(o.getMetadata().getName())).toList();
+            assertThat(podPolicy).extracting(HasMetadata::getKind)
+                    .containsExactly("ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding");
+            for (var object : podPolicy) {
                 var json = new ObjectMapper().valueToTree(object);
                 ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("metadata")).put("name", probe);
                 if (json.path("spec").has("paramRef")) {
