@@ -20,8 +20,12 @@ run: tools $(OPERATOR_JAR) ## Start the local cluster (one real node, unless KUB
 stop: ## Stop the operator that `make run` started
 	e2e/run.sh --stop
 
+.PHONY: host-deps
+host-deps: ## Install the host's Debian packages when missing (the real node's, PostgreSQL for the run archive)
+	@e2e/cluster/host-deps.sh
+
 .PHONY: test
-test: tools kube-api-test-bins images ## Every test suite: unit, integration (real kube-apiserver), the CLI's unit tests, the images' self-test and end-to-end (local cluster)
+test: host-deps tools kube-api-test-bins images ## Every test suite: unit, integration (real kube-apiserver), the CLI's unit tests, the images' self-test and end-to-end (local cluster)
 	$(MVN) verify
 	$(MVN) -f cli/pom.xml test
 	$(MAKE) e2e
@@ -33,7 +37,7 @@ unit: ## Unit tests only (no cluster)
 	$(MVN) -f cli/pom.xml test
 
 .PHONY: it
-it: tools kube-api-test-bins ## Unit and integration tests
+it: host-deps tools kube-api-test-bins ## Unit and integration tests
 	$(MVN) verify
 
 $(OPERATOR_JAR): pom.xml $(shell find src/main -type f)

@@ -10,6 +10,7 @@
 # directory of the cluster's work directory (`make cluster-down` removes it) bound to the claim daily-sales-workspace.
 # With KUBECONFIG set: that cluster, its own images, and a claim of its default StorageClass.
 # Environment: RAFFINERIE_RUN_PORT (the operator's HTTP port: health, metrics, dashboard; default 8080),
+# RAFFINERIE_ARCHIVE=0 (no run archive; by default a local PostgreSQL in e2e/.work/postgres when Debian's is installed),
 # RAFFINERIE_REAL_NODE=0 (the local cluster with two KWOK nodes instead: pods simulated, empty log tails, no root
 # needed), KWOK_WORKDIR and RAFFINERIE_KUBECONFIG (as for e2e/cluster/up.sh).
 set -euo pipefail
@@ -30,6 +31,7 @@ stop_operator() {
     echo "[run] operator stopped"
   fi
   rm -f "$pidfile"
+  [ ! -d "$work/postgres" ] || "$root/e2e/tools/postgres.sh" stop "$work/postgres"
 }
 
 if [ "${1:-}" = "--stop" ]; then
@@ -96,7 +98,18 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
   echo "[run] port $port is in use: stop what listens there, or set RAFFINERIE_RUN_PORT" >&2
   false
 fi
-POD_NAMESPACE=raffinerie-system QUARKUS_HTTP_PORT=$port nohup java -jar "$jar" >"$log" 2>&1 &
+# The run archive (docs/archive.md) on a local PostgreSQL from Debian's package, when it is installed and
+# RAFFINERIE_ARCHIVE is not 0; `make stop` stops it, its data stays in e2e/.work/postgres.
+archive=()
+if [ "${RAFFINERIE_ARCHIVE:-1}" != 0 ] && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  step="starting the run archive's PostgreSQL"
+  "$root/e2e/tools/postgres.sh" stop "$work/postgres"
+  url=$("$root/e2e/tools/postgres.sh" start "$work/postgres" "$(cat "$work/postgres/port" 2>/dev/null || true)")
+  archive=(RAFFINERIE_ARCHIVE_ENABLED=true "RAFFINERIE_ARCHIVE_DATABASE_URL=$url")
+  echo "[run] run archive: $url (user raffinerie)"
+  step="starting the operator"
+fi
+env "${archive[@]}" POD_NAMESPACE=raffinerie-system QUARKUS_HTTP_PORT=$port nohup java -jar "$jar" >"$log" 2>&1 &
 echo $! >"$pidfile"
 step="waiting for the operator to be healthy (http://127.0.0.1:$port/q/health/ready)"
 deadline=$((SECONDS + 120))

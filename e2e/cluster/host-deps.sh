@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Installs the Debian packages a real node needs on the host, only those missing (see e2e/cluster/README.md):
+# Installs the Debian packages the host needs, only those missing: a real node's (see e2e/cluster/README.md) and the
+# run archive's database:
 #   runc                          the OCI runtime containerd's shim starts containers with
 #   containernetworking-plugins   the CNI plugins (bridge, host-local, portmap, loopback) in /usr/lib/cni
 #   iptables, ipset, conntrack    kube-proxy (iptables mode) and kube-router's firewall
 #   nftables                      nft, to check and remove the tables iptables-nft leaves (teardown, self-test)
 #   gcc, libc6-dev                the static pause binary (build/pause/linux/pause.c)
 #   busybox-static                the small test image of the node self-test
+#   postgresql                    the run archive's database (e2e/tools/postgres.sh: ArchiveIT, the local cluster)
 # Prints nothing on stdout; apt output goes to stderr.
 set -euo pipefail
-pkgs=(runc containernetworking-plugins iptables ipset conntrack nftables gcc libc6-dev busybox-static)
+pkgs=(runc containernetworking-plugins iptables ipset conntrack nftables gcc libc6-dev busybox-static postgresql)
 missing=()
 for p in "${pkgs[@]}"; do
   [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" = "install ok installed" ] || missing+=("$p")

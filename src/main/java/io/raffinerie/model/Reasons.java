@@ -56,6 +56,10 @@ public final class Reasons {
     public static final String PROVISIONED = "Provisioned";
     public static final String VALID = "Valid";
     public static final String ACCEPTED = "Accepted";
+    /** The run is in the archive (condition Archived=True). */
+    public static final String ARCHIVED = "Archived";
+    /** The archive could not be written; the write is retried, and the run is kept in the cluster meanwhile. */
+    public static final String ARCHIVE_UNAVAILABLE = "ArchiveUnavailable";
 
     private Reasons() {
     }

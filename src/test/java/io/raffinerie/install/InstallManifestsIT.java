@@ -570,6 +570,33 @@ class InstallManifestsIT {
         assertThat(bad.output).contains("values don't meet the specifications of the schema");
     }
 
+    /** The run archive: off by default; on, the operator gets its database, credentials and an egress rule to it. */
+    @Test
+    void theArchiveIsOffByDefaultAndOnItReachesItsDatabaseWithItsSecret() {
+        assertThat(env(defaults)).doesNotContainKeys("RAFFINERIE_ARCHIVE_ENABLED", "RAFFINERIE_ARCHIVE_DATABASE_URL");
+        assertThat(find(defaults, NetworkPolicy.class, OPERATOR).getSpec().getEgress()).hasSize(3);
+
+        List<HasMetadata> on = parse(template(List.of("--set", "archive.enabled=true",
+                "--set", "archive.database.url=jdbc:postgresql://postgres.data.svc:5432/raffinerie",
+                "--set", "archive.database.credentialsSecret.name=archive-db",
+                "--set", "archive.database.networkPolicyCidrs={10.96.0.0/12}")).assertOk().output);
+        assertThat(env(on).get("RAFFINERIE_ARCHIVE_ENABLED").getValue()).isEqualTo("true");
+        assertThat(env(on).get("RAFFINERIE_ARCHIVE_DATABASE_URL").getValue()).isEqualTo("jdbc:postgresql://postgres.data.svc:5432/raffinerie");
+        assertThat(env(on).get("RAFFINERIE_ARCHIVE_DATABASE_PASSWORD").getValueFrom().getSecretKeyRef())
+                .satisfies(ref -> assertThat(ref.getName() + "/" + ref.getKey()).isEqualTo("archive-db/password"));
+        assertThat(env(on).get("RAFFINERIE_ARCHIVE_DATABASE_USER").getValueFrom().getSecretKeyRef().getKey()).isEqualTo("username");
+        var database = find(on, NetworkPolicy.class, OPERATOR).getSpec().getEgress().get(3);
+        assertThat(database.getPorts()).singleElement().satisfies(p -> assertThat(p.getPort().getIntVal()).isEqualTo(5432));
+        assertThat(database.getTo()).extracting(p -> p.getIpBlock().getCidr()).containsExactly("10.96.0.0/12");
+
+        Result noUrl = template(List.of("--set", "archive.enabled=true"));
+        assertThat(noUrl.exitCode).isNotZero();
+        assertThat(noUrl.output).contains("archive.enabled needs archive.database.url");
+        Result notPostgres = template(List.of("--set", "archive.database.url=mysql://db/raffinerie"));
+        assertThat(notPostgres.exitCode).isNotZero();
+        assertThat(notPostgres.output).contains("values don't meet the specifications of the schema");
+    }
+
     // ---- helpers
 
     private Result template(List<String> extra) {

@@ -60,6 +60,9 @@ public final class RunHistory {
         view.completionTime = status.completionTime;
         view.revision = status.revision;
         view.progress = status.progress;
+        // With the archive on, a run leaves the history only once archived (ArchiveConditions.mayBePruned).
+        view.conditions = ArchiveConditions.isArchived(status) ? new ArrayList<>(status.conditions.stream()
+                .filter(c -> ArchiveConditions.ARCHIVED.equals(c.getType())).toList()) : new ArrayList<>();
         return view;
     }
 
@@ -71,10 +74,12 @@ public final class RunHistory {
     }
 
     /** The fields {@link #historyView} keeps, compared by value. */
-    private record HistoryFields(RunPhase phase, Trigger trigger, String startTime, String completionTime, String progress) {
+    private record HistoryFields(RunPhase phase, Trigger trigger, String startTime, String completionTime, String progress,
+            boolean archived) {
         static HistoryFields of(DataRunStatus status) {
             return status == null ? null
-                    : new HistoryFields(status.phase, status.trigger, status.startTime, status.completionTime, status.progress);
+                    : new HistoryFields(status.phase, status.trigger, status.startTime, status.completionTime, status.progress,
+                            ArchiveConditions.isArchived(status));
         }
     }
 
@@ -90,13 +95,17 @@ public final class RunHistory {
         return expired.stream().sorted(NEWEST_FIRST.reversed()).toList();
     }
 
-    /** Finished runs past the limits or past their time to live at {@code now}, oldest first. */
-    public static List<DataRun> expired(List<DataRun> runs, History history, Instant now) {
+    /**
+     * Finished runs past the limits or past their time to live at {@code now}, oldest first; with the archive on
+     * ({@code archiveOn}), only those already archived: the others are kept until they are.
+     */
+    public static List<DataRun> expired(List<DataRun> runs, History history, Instant now, boolean archiveOn) {
         Set<DataRun> expired = new LinkedHashSet<>(beyondLimits(runs, history));
         ttl(history).ifPresent(ttl -> runs.stream()
                 .filter(run -> finishedAt(run).map(done -> !done.plus(ttl).isAfter(now)).orElse(false))
                 .forEach(expired::add));
-        return expired.stream().sorted(NEWEST_FIRST.reversed()).toList();
+        return expired.stream().filter(run -> ArchiveConditions.mayBePruned(run.getStatus(), archiveOn))
+                .sorted(NEWEST_FIRST.reversed()).toList();
     }
 
     /** How long until the next kept run's time to live ends, so that it is deleted on time. */

@@ -60,6 +60,21 @@ public interface OperatorSettings {
         Duration startGrace();
     }
 
+    Archive archive();
+
+    /**
+     * The run archive (RAFFINERIE_ARCHIVE_*; the chart's archive.*): finished runs are written to PostgreSQL, and a
+     * run leaves its job's or pipeline's history only once it is written. Off by default: nothing else needs it.
+     */
+    interface Archive {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** How long a run whose write failed (the database is down) waits before it is written again. */
+        @WithDefault("15s")
+        Duration retryAfter();
+    }
+
     Client client();
 
     /** Client-side rate limiting of the operator's API requests (RAFFINERIE_CLIENT_QPS, RAFFINERIE_CLIENT_BURST). */

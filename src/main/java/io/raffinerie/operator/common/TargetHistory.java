@@ -23,17 +23,19 @@ import java.util.Optional;
 public class TargetHistory {
     private final RunMetrics metrics;
     private final Clock clock;
+    private final OperatorSettings settings;
 
-    public TargetHistory(RunMetrics metrics, Clock clock) {
+    public TargetHistory(RunMetrics metrics, Clock clock, OperatorSettings settings) {
         this.metrics = metrics;
         this.clock = clock;
+        this.settings = settings;
     }
 
     /** Returns how long until the next run's time to live ends, when one is set. */
     public <S extends TargetStatus, P extends CustomResource<?, S>> Optional<Duration> keep(P target, Context<P> context,
             List<DataRun> runs, History history, S status) {
         Instant now = clock.instant();
-        RunHistory.expired(runs, history, now).forEach(run -> context.getClient().resource(run).delete());
+        RunHistory.expired(runs, history, now, settings.archive().enabled()).forEach(run -> context.getClient().resource(run).delete());
         status.lastRun = RunHistory.lastRun(runs).orElse(null);
         status.lastSuccessTime = RunMeasures.lastSuccessTime(runs, status.lastSuccessTime).orElse(null);
         metrics.trackLastSuccess(new RunMeasures.Target(target.getMetadata().getNamespace(), target.getKind(),

@@ -30,6 +30,7 @@ import io.raffinerie.model.run.RunStarts;
 import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.model.run.RunValidation;
 import io.raffinerie.operator.alert.RunAlerts;
+import io.raffinerie.operator.archive.RunArchiver;
 import io.raffinerie.operator.revision.RevisionCache;
 import io.raffinerie.operator.revision.RunRevisions;
 import io.raffinerie.operator.common.LabelledPrimaries;
@@ -89,13 +90,19 @@ public class DataRunReconciler implements Reconciler<DataRun> {
     @Inject
     SparkApplications spark;
 
+    @Inject
+    RunArchiver archiver;
+
     @Override
     public UpdateControl<DataRun> reconcile(DataRun run, Context<DataRun> context) {
         DataRunStatus status = StatusPatch.copyOf(run.getStatus(), DataRunStatus::new);
         if (RunStatuses.isFinished(status)) {
             alerts.track(run, status.phase, status, context); // the last alerts may still be in flight
             spark.endAll(context, run.getMetadata().getNamespace(), status.steps == null ? List.of() : status.steps);
-            return StatusPatch.ifChanged(run, status);
+            Optional<Duration> archiveAgain = archiver.archive(run, status, () -> Environments.find(context,
+                    run.getMetadata().getNamespace()).map(e -> e.getMetadata().getName()));
+            UpdateControl<DataRun> finished = StatusPatch.ifChanged(run, status);
+            return archiveAgain.map(finished::rescheduleAfter).orElse(finished);
         }
         RunPhase before = status.phase;
         String namespace = run.getMetadata().getNamespace();

@@ -6,8 +6,10 @@ import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.DataRunStatus;
 import io.raffinerie.api.v1alpha1.History;
 import io.raffinerie.api.v1alpha1.RunPhase;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +72,7 @@ class RunHistoryTest {
                 run("running", "2026-11-28T01:00:00Z", RunPhase.Running));
         Instant now = Instant.parse("2026-11-28T03:00:00Z");
 
-        assertThat(RunHistory.expired(timed, history, now)).extracting(r -> r.getMetadata().getName()).containsExactly("old");
+        assertThat(RunHistory.expired(timed, history, now, false)).extracting(r -> r.getMetadata().getName()).containsExactly("old");
         assertThat(RunHistory.untilNextExpiry(timed, history, now)).contains(Duration.ofMinutes(30));
         assertThat(RunHistory.untilNextExpiry(timed, new History(), now)).isEmpty();
     }
@@ -81,7 +83,29 @@ class RunHistoryTest {
         history.succeeded = 0;
         history.ttlSecondsAfterFinished = 60;
         List<DataRun> both = List.of(finished("x", "2026-11-28T01:00:00Z", RunPhase.Succeeded, "2026-11-28T01:10:00Z"));
-        assertThat(RunHistory.expired(both, history, Instant.parse("2026-11-28T03:00:00Z"))).hasSize(1);
+        assertThat(RunHistory.expired(both, history, Instant.parse("2026-11-28T03:00:00Z"), false)).hasSize(1);
+    }
+
+    @Test
+    void withTheArchiveOnARunLeavesTheHistoryOnlyOnceArchivedAndItsArchivingIsAChangeTheTargetSees() {
+        History history = new History();
+        history.succeeded = 0;
+        DataRun waiting = finished("waiting", "2026-11-28T01:00:00Z", RunPhase.Succeeded, "2026-11-28T01:10:00Z");
+        DataRun archived = finished("archived", "2026-11-28T02:00:00Z", RunPhase.Succeeded, "2026-11-28T02:10:00Z");
+        ArchiveConditions.markArchived(archived.getStatus(), Clock.fixed(Instant.parse("2026-11-28T02:11:00Z"), ZoneOffset.UTC));
+        Instant now = Instant.parse("2026-11-28T03:00:00Z");
+
+        assertThat(RunHistory.expired(List.of(waiting, archived), history, now, true)).extracting(r -> r.getMetadata().getName())
+                .containsExactly("archived");
+        assertThat(RunHistory.expired(List.of(waiting, archived), history, now, false)).hasSize(2);
+
+        DataRun cachedBefore = finished("waiting", "2026-11-28T01:00:00Z", RunPhase.Succeeded, "2026-11-28T01:10:00Z");
+        cachedBefore.setStatus(RunHistory.historyView(cachedBefore.getStatus()));
+        DataRun cachedAfter = finished("waiting", "2026-11-28T01:00:00Z", RunPhase.Succeeded, "2026-11-28T01:10:00Z");
+        ArchiveConditions.markArchived(cachedAfter.getStatus(), Clock.fixed(now, ZoneOffset.UTC));
+        cachedAfter.setStatus(RunHistory.historyView(cachedAfter.getStatus()));
+        assertThat(RunHistory.historyChanged(cachedBefore, cachedAfter)).as("archiving reconciles the target").isTrue();
+        assertThat(RunHistory.expired(List.of(cachedAfter), history, now, true)).as("the history view keeps Archived").hasSize(1);
     }
 
     @Test

@@ -16,12 +16,14 @@ import org.junit.jupiter.api.Test;
 class RunReasonTest {
     /**
      * Reasons of conditions only: of environments, of Ready=True, of a retried failure, of a skipped step; and of a
-     * failed step (its results or its Spark driver), whose run ends with StepFailed; and of a run waiting for its revision (it fails RevisionNotFound).
+     * failed step (its results or its Spark driver), whose run ends with StepFailed; of a run waiting for its revision (it fails RevisionNotFound);
+     * and of a finished run's Archived condition.
      */
     private static final Set<String> NOT_A_RUN_FAILURE = Set.of(Reasons.NAMESPACE_CONFLICT, Reasons.PROVISIONING_FAILED,
             Reasons.ACCESS_ROLE_MISSING, Reasons.RECONCILE_FAILED, Reasons.PROVISIONED, Reasons.VALID, Reasons.ACCEPTED,
             Reasons.DEPRECATED, Reasons.SUPPORTED, Reasons.CONDITION_NOT_MET, Reasons.ENVIRONMENT_NOT_READY,
-            Reasons.RESULTS_INVALID, Reasons.SPARK_DRIVER_FAILED, Reasons.CONDITION_FAILED, Reasons.REVISION_PENDING);
+            Reasons.RESULTS_INVALID, Reasons.SPARK_DRIVER_FAILED, Reasons.CONDITION_FAILED, Reasons.REVISION_PENDING,
+            Reasons.ARCHIVED, Reasons.ARCHIVE_UNAVAILABLE);
 
     @Test
     void everyReasonARunCanFailWithIsARunReason() {
