@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.raffinerie.api.v1alpha1.ArchivePolicy;
 import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.api.v1alpha1.DataEnvironmentSpec;
 import io.raffinerie.api.v1alpha1.DataJob;
@@ -25,9 +26,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -126,6 +129,44 @@ class ArchiveIT {
         await().atMost(Resources.TIMEOUT).until(() -> archivedRun(run.getMetadata().getUid()), r -> r != null);
         await().atMost(Resources.TIMEOUT).untilAsserted(() -> assertThat(client.resource(run).get()).isNull());
         assertThat(RestAssured.get("/q/metrics").asString()).contains("raffinerie_archive_pending 0.0");
+    }
+
+    @Test
+    void anEnvironmentsRetentionDeletesItsOldRunsFromTheArchiveAndNoOneElses() throws Exception {
+        String old = UUID.randomUUID().toString();
+        String recent = UUID.randomUUID().toString();
+        String elsewhere = UUID.randomUUID().toString();
+        DataRun run = succeeded("count-3"); // the schema exists once a run is archived
+        await().atMost(Resources.TIMEOUT).until(() -> archivedRun(run.getMetadata().getUid()), r -> r != null);
+        insertRun(old, NS, Instant.now().minus(Duration.ofDays(3)));
+        insertRun(recent, NS, Instant.now().minus(Duration.ofHours(2)));
+        insertRun(elsewhere, "another-environment", Instant.now().minus(Duration.ofDays(30)));
+
+        client.resources(DataEnvironment.class).withName(NS)
+                .edit(environment -> {
+                    environment.getSpec().archive = new ArchivePolicy();
+                    environment.getSpec().archive.retentionDays = 1;
+                    return environment;
+                });
+
+        await().atMost(Resources.TIMEOUT).until(() -> archivedRun(old) == null);
+        assertThat(archivedRun(recent)).as("within the retention").isNotNull();
+        assertThat(archivedRun(elsewhere)).as("another environment's").isNotNull();
+        assertThat(archivedRun(run.getMetadata().getUid())).isNotNull();
+    }
+
+    private static void insertRun(String uid, String environment, Instant finished) throws Exception {
+        try (Connection connection = PostgresResource.connect(); PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO runs (uid, namespace, name, environment, target_kind, target_name, phase, created_at, finished_at, status)
+                VALUES (?::uuid, ?, ?, ?, 'DataJob', 'count', 'Succeeded', ?, ?, '{}'::jsonb)""")) {
+            insert.setString(1, uid);
+            insert.setString(2, environment);
+            insert.setString(3, "old-" + uid.substring(0, 8));
+            insert.setString(4, environment);
+            insert.setObject(5, java.time.OffsetDateTime.ofInstant(finished.minusSeconds(60), java.time.ZoneOffset.UTC));
+            insert.setObject(6, java.time.OffsetDateTime.ofInstant(finished, java.time.ZoneOffset.UTC));
+            insert.executeUpdate();
+        }
     }
 
     private static Map<String, Object> archivedRun(String uid) throws Exception {

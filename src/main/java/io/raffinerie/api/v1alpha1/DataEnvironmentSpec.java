@@ -56,4 +56,8 @@ public class DataEnvironmentSpec {
             + " environments, with how many approvals and from whom, a verification run, and the fields it keeps."
             + " Absent: no promotion is accepted.")
     public PromotionPolicy promotion;
+
+    @JsonPropertyDescription("How the environment's runs are kept in the run archive, when the operator's archive is on"
+            + " (archive.enabled): for how long. The cluster's own history is each job's and pipeline's spec.history.")
+    public ArchivePolicy archive;
 }

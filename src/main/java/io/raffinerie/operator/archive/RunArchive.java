@@ -64,6 +64,17 @@ public class RunArchive {
         }
     }
 
+    /** Deletes the environment's runs (and their steps) that finished before {@code cutoff}; returns how many. */
+    public int deleteFinishedBefore(String environment, Instant cutoff) throws SQLException {
+        migrate();
+        try (Connection connection = dataSource.get().getConnection();
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM runs WHERE environment = ? AND finished_at < ?")) {
+            delete.setString(1, environment);
+            setInstant(delete, 2, cutoff);
+            return delete.executeUpdate();
+        }
+    }
+
     private void migrate() {
         if (!migrated) {
             synchronized (this) {

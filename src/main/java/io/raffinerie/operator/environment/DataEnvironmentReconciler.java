@@ -10,6 +10,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.raffinerie.operator.archive.ArchiveRetention;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -75,6 +76,9 @@ public class DataEnvironmentReconciler implements Reconciler<DataEnvironment>, C
     @Inject
     OperatorSettings settings;
 
+    @Inject
+    ArchiveRetention retention;
+
     @Override
     public UpdateControl<DataEnvironment> reconcile(DataEnvironment environment, Context<DataEnvironment> context) {
         Optional<Problem> problem = EnvironmentValidation.validate(environment, settings.operatorNamespace())
@@ -88,7 +92,8 @@ public class DataEnvironmentReconciler implements Reconciler<DataEnvironment>, C
         }
         Readiness.apply(status, problem, environment.getMetadata().getGeneration(), Reasons.PROVISIONED,
                 "namespace " + EnvironmentModel.namespaceOf(environment) + " is provisioned", clock);
-        return StatusPatch.ifChanged(environment, status);
+        UpdateControl<DataEnvironment> update = StatusPatch.ifChanged(environment, status);
+        return retention.sweep(environment).map(update::rescheduleAfter).orElse(update);
     }
 
     /**

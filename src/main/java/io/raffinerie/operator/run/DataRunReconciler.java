@@ -99,8 +99,7 @@ public class DataRunReconciler implements Reconciler<DataRun> {
         if (RunStatuses.isFinished(status)) {
             alerts.track(run, status.phase, status, context); // the last alerts may still be in flight
             spark.endAll(context, run.getMetadata().getNamespace(), status.steps == null ? List.of() : status.steps);
-            Optional<Duration> archiveAgain = archiver.archive(run, status, () -> Environments.find(context,
-                    run.getMetadata().getNamespace()).map(e -> e.getMetadata().getName()));
+            Optional<Duration> archiveAgain = archive(run, status, context);
             UpdateControl<DataRun> finished = StatusPatch.ifChanged(run, status);
             return archiveAgain.map(finished::rescheduleAfter).orElse(finished);
         }
@@ -144,9 +143,18 @@ public class DataRunReconciler implements Reconciler<DataRun> {
                 "the run is accepted", clock);
         transitions.record(run, job, before, status, context);
         alerts.track(run, before, status, context);
+        // A run that finishes now is archived before its status says so, in the same write: no later event is awaited.
+        Optional<Duration> archiveAgain = archive(run, status, context);
         UpdateControl<DataRun> update = StatusPatch.ifChanged(run, status);
-        // The timers: the pipeline's deadline and the start grace. Step transitions come from Job events.
-        return untilDeadline.or(() -> untilGiveUp).map(update::rescheduleAfter).orElse(update);
+        // The timers: the pipeline's deadline, the start grace and an archive write to try again. Step transitions come
+        // from Job events.
+        return untilDeadline.or(() -> untilGiveUp).or(() -> archiveAgain).map(update::rescheduleAfter).orElse(update);
+    }
+
+    /** Archives a finished run into its status (when the archive is on); returns when to try again if it failed. */
+    private Optional<Duration> archive(DataRun run, DataRunStatus status, Context<DataRun> context) {
+        return archiver.archive(run, status, () -> Environments.find(context, run.getMetadata().getNamespace())
+                .map(e -> e.getMetadata().getName()));
     }
 
     /**
