@@ -18,6 +18,7 @@ import io.raffinerie.model.Reasons;
 import io.raffinerie.model.job.ScriptConfigMaps;
 import io.raffinerie.model.revision.RevisionContent;
 import io.raffinerie.model.revision.RunRevisionChoice;
+import io.raffinerie.model.revision.Revisions;
 import io.raffinerie.model.revision.SnapshotRevisions;
 import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.operator.common.Creations;
@@ -53,8 +54,9 @@ public class RunRevisions {
     public JobChoice job(DataRun run, DataJob job, Context<?> context) {
         String namespace = job.getMetadata().getNamespace();
         String name = job.getMetadata().getName();
-        RunRevisionChoice.Choice choice = RunRevisionChoice.choose(RevisionTarget.JOB, name, run.getSpec().revision,
-                RevisionCache.of(context, namespace, RevisionTarget.JOB, name), RevisionContent.hash(job.getSpec(), null));
+        RunRevisionChoice.Choice choice = confirmed(RunRevisionChoice.choose(RevisionTarget.JOB, name, run.getSpec().revision,
+                RevisionCache.of(context, namespace, RevisionTarget.JOB, name), RevisionContent.hash(job.getSpec(), null)),
+                namespace, RevisionTarget.JOB, name, run.getSpec().revision);
         if (choice.problem() != null) {
             return new JobChoice(job, null, choice.problemOpt());
         }
@@ -77,8 +79,9 @@ public class RunRevisions {
     public PipelineChoice pinned(DataRun run, Context<?> context) {
         String namespace = run.getMetadata().getNamespace();
         String name = run.getSpec().pipelineRef;
-        RunRevisionChoice.Choice choice = RunRevisionChoice.choose(RevisionTarget.PIPELINE, name, run.getSpec().revision,
-                RevisionCache.of(context, namespace, RevisionTarget.PIPELINE, name), null);
+        RunRevisionChoice.Choice choice = confirmed(RunRevisionChoice.choose(RevisionTarget.PIPELINE, name, run.getSpec().revision,
+                RevisionCache.of(context, namespace, RevisionTarget.PIPELINE, name), null),
+                namespace, RevisionTarget.PIPELINE, name, run.getSpec().revision);
         if (choice.problem() != null) {
             return new PipelineChoice(null, choice.problemOpt());
         }
@@ -132,6 +135,21 @@ public class RunRevisions {
                 .filter(run -> name.equals(RevisionTarget.JOB.equals(kind) ? run.getSpec().jobRef : run.getSpec().pipelineRef))
                 .map(ResourceID::fromResource)
                 .collect(Collectors.toSet());
+    }
+
+    /**
+     * A pinned revision the cache does not have fails the run at once (RevisionNotFound), so the API server is asked
+     * first: the cache may not have seen it yet.
+     */
+    private RunRevisionChoice.Choice confirmed(RunRevisionChoice.Choice choice, String namespace, String kind, String target,
+            Long pinned) {
+        if (choice.problem() == null || !Reasons.REVISION_NOT_FOUND.equals(choice.problem().reason())) {
+            return choice;
+        }
+        DataRevision live = client.resources(DataRevision.class).inNamespace(namespace).withName(Revisions.name(kind, target, pinned)).get();
+        boolean same = live != null && live.getSpec() != null && pinned.equals(live.getSpec().revision)
+                && live.getSpec().target != null && kind.equals(live.getSpec().target.kind) && target.equals(live.getSpec().target.name);
+        return same ? new RunRevisionChoice.Choice(live, null) : choice;
     }
 
     private record Whole(DataRevision revision, Optional<Problem> problem) {
