@@ -1,16 +1,14 @@
 package io.raffinerie.it;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real PostgreSQL from Debian's binaries (e2e/tools/postgres.sh, which the local cluster and CI use too), under
@@ -55,26 +53,11 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     }
 
     private static String run(String... arguments) {
-        try {
-            String[] command = arguments[0].equals("bash") ? arguments : prepend(SCRIPT.toString(), arguments);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        List<String> command = new ArrayList<>();
+        if (!arguments[0].equals("bash")) {
+            command.add(SCRIPT.toString());
         }
-    }
-
-    private static String[] prepend(String first, String[] rest) {
-        String[] all = new String[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
+        command.addAll(List.of(arguments));
+        return Commands.run(command, 90);
     }
 }

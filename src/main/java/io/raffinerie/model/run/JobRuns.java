@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.raffinerie.api.v1alpha1.DataJob;
+import io.raffinerie.api.v1alpha1.DataJobSpec;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.DataEnvironmentSpec;
 import io.raffinerie.model.ChildNames;
@@ -63,5 +64,14 @@ public final class JobRuns {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** The job of a started run whose DataJob was deleted: the run still finishes, its Job carries everything it needs. */
+    public static DataJob placeholder(DataRun run) {
+        DataJob job = new DataJob();
+        job.getMetadata().setName(run.getSpec().jobRef);
+        job.getMetadata().setNamespace(run.getMetadata().getNamespace());
+        job.setSpec(new DataJobSpec());
+        return job;
     }
 }

@@ -15,7 +15,6 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import io.raffinerie.api.v1alpha1.DataEnvironment;
 import io.raffinerie.api.v1alpha1.DataJob;
-import io.raffinerie.api.v1alpha1.DataJobSpec;
 import io.raffinerie.api.v1alpha1.DataPipeline;
 import io.raffinerie.api.v1alpha1.DataRun;
 import io.raffinerie.api.v1alpha1.DataRunStatus;
@@ -26,6 +25,7 @@ import io.raffinerie.model.Readiness;
 import io.raffinerie.model.Reasons;
 import io.raffinerie.model.environment.EnvironmentModel;
 import io.raffinerie.model.pipeline.RunSnapshots;
+import io.raffinerie.model.run.JobRuns;
 import io.raffinerie.model.run.RunStarts;
 import io.raffinerie.model.run.RunStatuses;
 import io.raffinerie.model.run.RunValidation;
@@ -125,7 +125,7 @@ public class DataRunReconciler implements Reconciler<DataRun> {
             // A scheduled run records a Job its CronJob already started: there is nothing left to validate.
             started = !status.steps.isEmpty() || status.trigger == Trigger.Schedule;
             if (problem.isEmpty() || started) {
-                jobRuns.advance(run, executed.orElseGet(() -> placeholder(run)), environment, status, context);
+                jobRuns.advance(run, executed.orElseGet(() -> JobRuns.placeholder(run)), environment, status, context);
                 RunStatuses.recordRevision(status, revision != null ? revision.revision() : scheduledRevision(run, job, status, context));
             }
         } else {
@@ -219,15 +219,6 @@ public class DataRunReconciler implements Reconciler<DataRun> {
     private static java.util.stream.Stream<DataRun> notStarted(EventSourceContext<DataRun> context, String technology) {
         return context.getPrimaryCache().list(run -> !RunStatuses.isFinished(run.getStatus())
                 && (run.getStatus() == null || run.getStatus().steps == null || run.getStatus().steps.isEmpty()));
-    }
-
-    /** A started run whose DataJob was deleted still finishes: its Job carries everything it needs. */
-    private static DataJob placeholder(DataRun run) {
-        DataJob job = new DataJob();
-        job.getMetadata().setName(run.getSpec().jobRef);
-        job.getMetadata().setNamespace(run.getMetadata().getNamespace());
-        job.setSpec(new DataJobSpec());
-        return job;
     }
 
     private static <R extends HasMetadata> Optional<R> find(Context<DataRun> context, Class<R> type, String namespace, String name) {
