@@ -95,7 +95,7 @@ public class RunArchive {
             insert.setString(++i, run.environment());
             insert.setString(++i, run.targetKind());
             insert.setString(++i, run.targetName());
-            setLong(insert, ++i, run.revision());
+            insert.setObject(++i, run.revision(), Types.BIGINT);
             insert.setString(++i, run.phase());
             insert.setString(++i, run.reason());
             insert.setString(++i, run.message());
@@ -119,13 +119,13 @@ public class RunArchive {
                 insert.setString(++i, step.name());
                 insert.setString(++i, step.phase());
                 insert.setString(++i, step.job());
-                setInteger(insert, ++i, step.attempts());
-                setInteger(insert, ++i, step.exitCode());
+                insert.setObject(++i, step.attempts(), Types.INTEGER);
+                insert.setObject(++i, step.exitCode(), Types.INTEGER);
                 insert.setString(++i, step.reason());
                 insert.setString(++i, step.message());
                 setInstant(insert, ++i, step.startedAt());
                 setInstant(insert, ++i, step.finishedAt());
-                setLong(insert, ++i, step.revision());
+                insert.setObject(++i, step.revision(), Types.BIGINT);
                 insert.setString(++i, step.technology());
                 insert.setString(++i, step.version());
                 insert.setString(++i, step.image());
@@ -141,22 +141,6 @@ public class RunArchive {
             statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
             statement.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
-        }
-    }
-
-    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.BIGINT);
-        } else {
-            statement.setLong(index, value);
-        }
-    }
-
-    private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.INTEGER);
-        } else {
-            statement.setInt(index, value);
         }
     }
 }
